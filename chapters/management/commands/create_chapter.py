@@ -1,0 +1,38 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from chapters.onboarding import OnboardingError, onboard_chapter
+
+
+class Command(BaseCommand):
+    help = (
+        "Onboard a chapter: its home page and sections, Site, Collection, editor and "
+        "moderator groups and moderation workflow. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--name", required=True, help="The chapter's public name.")
+        parser.add_argument(
+            "--hostname", required=True, help="Its own hostname, e.g. riverbend.localhost."
+        )
+        parser.add_argument("--region", default="", help="State or region, e.g. Oregon.")
+        parser.add_argument(
+            "--locality-type",
+            default="city",
+            help="city, county, rural, reservation, state or region (default: city).",
+        )
+
+    def handle(self, *args, name, hostname, region, locality_type, **options):
+        try:
+            chapter = onboard_chapter(
+                name=name, hostname=hostname, region=region, locality_type=locality_type
+            )
+        except OnboardingError as error:
+            raise CommandError(f"{error.field.replace('_', '-')}: {error}") from None
+        verb = "Created" if chapter.created else "Already onboarded; checked"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} chapter '{chapter.home.title}' at http://{chapter.site.hostname}/ "
+                f"(groups '{chapter.editors}' and '{chapter.moderators}', "
+                f"workflow '{chapter.workflow}')"
+            )
+        )

@@ -1,0 +1,105 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.models import BasePage, PrincipleSet
+from home.models.snippets import principles_by_set
+
+
+class ChapterHomePage(BasePage):
+    """A chapter's home: the root page of the chapter's own site."""
+
+    LOCALITY_TYPES = [
+        ("city", "City"),
+        ("county", "County"),
+        ("rural", "Rural community"),
+        ("reservation", "Tribal nation or reservation"),
+        ("state", "State"),
+        ("region", "Region"),
+    ]
+    STATUSES = [
+        ("exploring", "Exploring"),
+        ("organizing", "Organizing"),
+        ("declared", "Declared"),
+    ]
+
+    locality_type = models.CharField(
+        max_length=20,
+        choices=LOCALITY_TYPES,
+        default="city",
+        help_text="What kind of place the chapter organizes in.",
+    )
+    region = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The state or region, e.g. 'Oregon' or 'Great Lakes'.",
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=STATUSES,
+        default="exploring",
+        help_text="Exploring: a core group is forming. Organizing: public education and "
+        "campaigns are under way. Declared: the community has made a public commitment.",
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The year the chapter's core group first met."
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "chapters.StoryIndexPage",
+        "chapters.ArchiveIndexPage",
+        "chapters.EventIndexPage",
+        "home.StandardPage",
+    ]
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("locality_type"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("founded_year")]),
+            ],
+            heading="Chapter profile",
+        ),
+        InlinePanel(
+            "principle_set_adoptions",
+            heading="Principle sets the chapter has adopted",
+            label="Adopted set",
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.FilterField("locality_type"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        verbose_name = "chapter home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        adoptions = self.principle_set_adoptions.select_related("principle_set")
+        context["adopted_principle_sets"] = principles_by_set(
+            [adoption.principle_set for adoption in adoptions]
+        )
+        return context
+
+
+class PrincipleSetAdoption(Orderable):
+    """A principle set a chapter has adopted; shown on its home page in every language."""
+
+    page = ParentalKey(
+        ChapterHomePage, on_delete=models.CASCADE, related_name="principle_set_adoptions"
+    )
+    principle_set = models.ForeignKey(
+        PrincipleSet,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Choose one of the Alliance's shared principle sets.",
+    )
+    adopted_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="When the chapter adopted it, if known."
+    )
+
+    panels = [FieldPanel("principle_set"), FieldPanel("adopted_year")]

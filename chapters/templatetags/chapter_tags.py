@@ -1,0 +1,26 @@
+from django import template
+from wagtail.models import Locale, Site
+
+from chapters.models import ChapterHomePage
+from home.models.snippets import in_active_locale
+from home.publication import public_pages
+from home.sites import site_root_url
+
+register = template.Library()
+
+
+@register.inclusion_tag("chapters/includes/chapter_list.html", takes_context=True)
+def chapter_list(context) -> dict:
+    """Every public chapter with a link to its own site; used by the Alliance home."""
+    request = context["request"]
+    chapters = public_pages(ChapterHomePage.objects.filter(locale=Locale.get_default()))
+    chapters = list(chapters.order_by("title"))
+    sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
+    localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
+    return {
+        "chapters": [
+            {"page": page, "url": site_root_url(sites[chapter.pk], request)}
+            for chapter, page in zip(chapters, localized, strict=True)
+            if chapter.pk in sites
+        ]
+    }

@@ -1,0 +1,17 @@
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+
+def site_root_url(site: Site, request: HttpRequest) -> str:
+    """The address of another site of the network, as seen from this request.
+
+    Every site is served by the same front door (one install, one listener),
+    so the other site answers on the scheme and port the reader used for this
+    one: :8000 in the demo, none behind the production proxy. The port comes
+    from the Host header, which is what the browser sees, not from the port
+    the application server happens to listen on.
+    """
+    _domain, port = split_domain_port(request.get_host())
+    suffix = f":{port}" if port else ""
+    return f"{request.scheme}://{site.hostname}{suffix}/"

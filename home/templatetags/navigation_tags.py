@@ -1,0 +1,19 @@
+from django import template
+from wagtail.models import Site
+
+from home.models.snippets import in_active_locale
+from home.publication import public_pages
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context) -> dict:
+    """The current site's home and its menu pages, in the reader's language."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"home": None, "menu": []}
+    home = in_active_locale([site.root_page], queryset=public_pages())[0]
+    menu = public_pages(home.get_children()).in_menu()
+    return {"home": home, "menu": list(menu)}

@@ -1,0 +1,15 @@
+"""Settings for the test suite: real PostgreSQL (DATABASE_URL), fast switches."""
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY
+
+SECRET_KEY = SECRET_KEY or "test-only-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["localhost", ".localhost", "127.0.0.1", "testserver"]

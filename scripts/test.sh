@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL cluster on a free loopback port, runs every
+# check CI runs against it, and stops the cluster however the checks end.
+# Run through `make test`, which puts the project's .venv first on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# --- Chromium for the browser tests (Debian's package; never a download) ----
+if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "Installing Debian's chromium for the browser tests…"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        echo "chromium is missing: run 'sudo apt-get install chromium' once." >&2
+        exit 1
+    fi
+fi
+
+# --- A throwaway PostgreSQL cluster --------------------------------------------
+PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+        PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+    else
+        as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres hrc
+echo "PostgreSQL server binaries are missing: install the 'postgresql' package." >&2
+        exit 1
+    fi
+fi
+
+PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/hrc-pg.XXXXXX")"
+PG_PORT="$(python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+
+# postgres refuses to run as root: run the server as the postgres user then.
+if [ "$(id -u)" = 0 ]; then
+    chown postgres "$PG_DIR"
+    as_pg() { runuser -u postgres -- "$@"; }
+else
+    as_pg() { "$@"; }
+fi
+
+stop_cluster() {
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+}
+trap stop_cluster EXIT
+
+as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w start \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres hrc
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
+
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hrc"
+export DJANGO_SETTINGS_MODULE=network_site.settings.test
+export DJANGO_ALLOW_ASYNC_UNSAFE=true
+
+python manage.py check --fail-level WARNING
+python manage.py makemigrations --check --dry-run
+ruff check .
+ruff format --check .
+pytest -n 2 --dist loadfile "$@"

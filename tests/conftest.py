@@ -1,0 +1,103 @@
+"""Shared fixtures: one network (the Alliance and two chapters) built once per test database.
+
+Tests send a Host header on every request: the test client's default
+`testserver` matches no Site on purpose.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale, Site
+
+from chapters.models import ChapterHomePage, PrincipleSetAdoption
+from chapters.onboarding import onboard_chapter
+from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
+from home.setup import ensure_alliance_site
+
+PASSWORD = "test-password"
+ALLIANCE_HOST = "localhost"
+RIVERSIDE_HOST = "riverside.localhost"
+HILLTOP_HOST = "hilltop.localhost"
+
+
+def build_network() -> None:
+    ensure_alliance_site()
+    riverside = onboard_chapter(name="Riverside", hostname=RIVERSIDE_HOST, region="Ohio")
+    hilltop = onboard_chapter(name="Hilltop", hostname=HILLTOP_HOST, locality_type="rural")
+    en = Locale.get_default()
+    principle_set = PrincipleSet.objects.create(
+        title="Test Principles for Organizing", source="Testville, 2020", year=2020, locale=en
+    )
+    Principle.objects.create(
+        principle_set=principle_set,
+        sort_order=1,
+        title="Listen first",
+        statement="Those most harmed speak first.",
+        locale=en,
+    )
+    Principle.objects.create(
+        principle_set=principle_set,
+        sort_order=2,
+        title="Act together",
+        statement="No place organizes alone.",
+        locale=en,
+    )
+    Right.objects.create(
+        name="Right to housing",
+        slug="housing",
+        instrument="ICESCR",
+        article="Article 11",
+        locale=en,
+    )
+    Resource.objects.create(title="A reading", authors="Doe, Jane", year=2014, locale=en)
+    home = riverside.home
+    home.principle_set_adoptions = [PrincipleSetAdoption(principle_set=principle_set)]
+    home.save_revision().publish()
+
+    User = get_user_model()
+    for username, group in [
+        ("riverside-editor", riverside.editors),
+        ("riverside-moderator", riverside.moderators),
+        ("hilltop-editor", hilltop.editors),
+        ("alliance-editor", Group.objects.get(name="Alliance editors")),
+    ]:
+        user = User.objects.create_user(username=username, password=PASSWORD)
+        user.groups.add(group)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        build_network()
+
+
+@dataclass
+class Network:
+    alliance: AllianceHomePage
+    riverside: ChapterHomePage
+    hilltop: ChapterHomePage
+
+    def site(self, hostname: str) -> Site:
+        return Site.objects.get(hostname=hostname)
+
+
+@pytest.fixture
+def network(db) -> Network:
+    return Network(
+        alliance=AllianceHomePage.objects.get(locale=Locale.get_default()),
+        riverside=ChapterHomePage.objects.get(title="Riverside"),
+        hilltop=ChapterHomePage.objects.get(title="Hilltop"),
+    )
+
+
+@pytest.fixture
+def login(client):
+    """Log the test client in as one of the network's users."""
+
+    def _login(username: str):
+        assert client.login(username=username, password=PASSWORD)
+        return client
+
+    return _login

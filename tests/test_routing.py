@@ -1,0 +1,86 @@
+"""One install, many sites: the Host header decides which site answers."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
+
+from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, host, path):
+    return client.get(path, headers={"host": host})
+
+
+def test_each_hostname_serves_its_own_home(client, network):
+    alliance = get(client, ALLIANCE_HOST, "/en/")
+    riverside = get(client, RIVERSIDE_HOST, "/en/")
+    hilltop = get(client, HILLTOP_HOST, "/en/")
+
+    assert alliance.status_code == riverside.status_code == hilltop.status_code == 200
+    assert alliance.context["page"].pk == network.alliance.pk
+    assert riverside.context["page"].pk == network.riverside.pk
+    assert hilltop.context["page"].pk == network.hilltop.pk
+    assert "<h1>Riverside</h1>" in riverside.text
+    assert "<h1>Hilltop</h1>" in hilltop.text
+
+
+def test_port_in_host_header_still_finds_the_site(client, network):
+    response = get(client, f"{RIVERSIDE_HOST}:8000", "/en/")
+    assert response.context["page"].pk == network.riverside.pk
+
+
+def test_bare_address_serves_the_home_without_redirect(client, network):
+    response = get(client, f"{RIVERSIDE_HOST}:8000", "/")
+    assert response.status_code == 200
+    assert response.context["page"].pk == network.riverside.pk
+    # The canonical address carries the language.
+    assert 'rel="canonical" href="http://riverside.localhost/en/"' in response.text
+
+
+def test_bare_address_follows_the_browser_language(client, network):
+    response = client.get("/", headers={"host": ALLIANCE_HOST, "accept-language": "es"})
+    assert response.status_code == 200
+    assert '<html lang="es"' in response.text
+
+
+def test_unknown_hostname_falls_back_to_the_alliance(client, network):
+    response = get(client, "unknown.localhost", "/en/")
+    assert response.context["page"].pk == network.alliance.pk
+
+
+def test_chapter_sections_answer_on_the_chapter_hostname_only(client, network):
+    assert get(client, RIVERSIDE_HOST, "/en/stories/").status_code == 200
+    assert get(client, RIVERSIDE_HOST, "/en/events/").status_code == 200
+    assert get(client, RIVERSIDE_HOST, "/en/archive/").status_code == 200
+    # The Alliance site has no /stories/ of its own and must not reach a chapter's.
+    assert get(client, ALLIANCE_HOST, "/en/stories/").status_code == 404
+    assert get(client, ALLIANCE_HOST, "/en/riverside/stories/").status_code == 404
+
+
+def test_urls_carry_the_language(client, network):
+    _site_id, root_url, path = network.riverside.get_url_parts()
+    assert (root_url, path) == ("http://riverside.localhost", "/en/")
+    spanish = get(client, RIVERSIDE_HOST, "/es/")
+    assert spanish.status_code == 200
+    assert '<html lang="es"' in spanish.text
+    assert Locale.objects.filter(language_code="es").exists()
+
+
+def test_search_url_is_language_prefixed():
+    for language in ("en", "es"):
+        with translation.override(language):
+            assert reverse("search") == f"/{language}/search/"
+
+
+def test_alliance_home_links_each_chapter_to_its_own_site(client, network):
+    response = get(client, f"{ALLIANCE_HOST}:8000", "/en/")
+    assert 'href="http://riverside.localhost:8000/"' in response.text
+    assert 'href="http://hilltop.localhost:8000/"' in response.text
+
+
+def test_chapter_link_keeps_the_standard_port_off_in_production(client, network):
+    response = client.get("/en/", headers={"host": ALLIANCE_HOST}, secure=True)
+    assert 'href="https://riverside.localhost/"' in response.text
