@@ -114,7 +114,9 @@ def onboard_chapter(
         home, site, created = _home_and_site(name, hostname, region, locality_type)
         for page_class, title, slug in SECTIONS:
             if not page_class.objects.child_of(home).exists():
-                section = home.add_child(instance=page_class(title=title, slug=slug))
+                section = home.add_child(
+                    instance=page_class(title=title, slug=slug, show_in_menus=True)
+                )
                 section.save_revision().publish()
         ChapterSettings.for_site(site)
         collection = _collection(name)

@@ -54,7 +54,6 @@ echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hrc"
 export DJANGO_SETTINGS_MODULE=network_site.settings.test
-export DJANGO_ALLOW_ASYNC_UNSAFE=true
 
 python manage.py check --fail-level WARNING
 python manage.py makemigrations --check --dry-run

@@ -42,7 +42,7 @@ def test_demo_network_runs_on_sqlite(tmp_path):
     loaded = manage("load_demo_network", db_path=db_path)
     assert "Demo network loaded" in loaded.stdout
     served = manage(
-        "shell", "-c", SERVE_HOME % CHAPTERS[0]["hostname"], db_path=db_path
+        "shell", "--no-imports", "-c", SERVE_HOME % CHAPTERS[0]["hostname"], db_path=db_path
     ).stdout.splitlines()
     assert served[0] == "200 200"
     # Each hostname has its own home.

@@ -1,7 +1,8 @@
 from django import template
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from chapters.models import ChapterHomePage
+from home.locales import default_language
 from home.models.snippets import in_active_locale
 from home.publication import public_pages
 from home.sites import site_root_url
@@ -13,7 +14,9 @@ register = template.Library()
 def chapter_list(context) -> dict:
     """Every public chapter with a link to its own site; used by the Alliance home."""
     request = context["request"]
-    chapters = public_pages(ChapterHomePage.objects.filter(locale=Locale.get_default()))
+    chapters = public_pages(
+        ChapterHomePage.objects.filter(locale__language_code=default_language())
+    )
     chapters = list(chapters.order_by("title"))
     sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
     localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))

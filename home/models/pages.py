@@ -3,10 +3,11 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.locales import default_language
 
 from .snippets import PrincipleSet, Resource, in_active_locale, principles_by_set
 
@@ -58,7 +59,7 @@ class PrinciplesPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        default_sets = PrincipleSet.objects.filter(locale=Locale.get_default())
+        default_sets = PrincipleSet.objects.filter(locale__language_code=default_language())
         context["principle_sets"] = principles_by_set(default_sets)
         return context
 
@@ -74,6 +75,6 @@ class ResourceLibraryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         resources = Resource.objects.prefetch_related("topics")
         context["resources"] = in_active_locale(
-            list(resources.filter(locale=Locale.get_default())), queryset=resources
+            list(resources.filter(locale__language_code=default_language())), queryset=resources
         )
         return context

@@ -11,8 +11,10 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+from home.locales import active_language, default_language
 
 
 def in_active_locale(objects: list, queryset: models.QuerySet | None = None) -> list:
@@ -25,11 +27,11 @@ def in_active_locale(objects: list, queryset: models.QuerySet | None = None) -> 
         return []
     if queryset is None:
         queryset = type(objects[0]).objects.all()
-    locale = Locale.get_active()
     translated = {
         obj.translation_key: obj
         for obj in queryset.filter(
-            translation_key__in=[o.translation_key for o in objects], locale=locale
+            translation_key__in=[o.translation_key for o in objects],
+            locale__language_code=active_language(),
         )
     }
     return [translated.get(o.translation_key, o) for o in objects]
@@ -296,14 +298,14 @@ def principles_by_set(sets: list[PrincipleSet]) -> list[tuple[PrincipleSet, list
     sets = in_active_locale(list(sets))
     if not sets:
         return []
-    active, default = Locale.get_active(), Locale.get_default()
+    active = active_language()
     chosen: dict = {}
     for principle in Principle.objects.filter(
         principle_set__translation_key__in=[s.translation_key for s in sets],
-        locale__in=[active, default],
-    ).select_related("principle_set"):
+        locale__language_code__in=[active, default_language()],
+    ).select_related("principle_set", "locale"):
         current = chosen.get(principle.translation_key)
-        if current is None or principle.locale_id == active.pk:
+        if current is None or principle.locale.language_code == active:
             chosen[principle.translation_key] = principle
     grouped: dict = {s.translation_key: [] for s in sets}
     for principle in chosen.values():
