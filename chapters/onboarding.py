@@ -6,7 +6,6 @@ and a moderators group whose permissions reach only that chapter, and a
 moderation workflow on the chapter's root page.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
@@ -32,11 +31,10 @@ from chapters.models import (
     EventIndexPage,
     StoryIndexPage,
 )
+from home.sites import HOSTNAME_RE
 
 LOCALITY_TYPES = [value for value, _label in ChapterHomePage.LOCALITY_TYPES]
 
-_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-HOSTNAME_RE = re.compile(r"^(?=.{1,253}$)" + _LABEL + r"(?:\." + _LABEL + r")*$")
 
 SECTIONS = [
     (StoryIndexPage, "Stories", "stories"),

@@ -1,6 +1,12 @@
+import re
+
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import Site
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+# Lower-case DNS names: dot-separated labels of letters, digits and inner hyphens.
+HOSTNAME_RE = re.compile(r"^(?=.{1,253}$)" + _LABEL + r"(?:\." + _LABEL + r")*$")
 
 
 def site_root_url(site: Site, request: HttpRequest) -> str:

@@ -1,9 +1,11 @@
 """One install, many sites: the Host header decides which site answers."""
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
 
@@ -84,3 +86,13 @@ def test_alliance_home_links_each_chapter_to_its_own_site(client, network):
 def test_chapter_link_keeps_the_standard_port_off_in_production(client, network):
     response = client.get("/en/", headers={"host": ALLIANCE_HOST}, secure=True)
     assert 'href="https://riverside.localhost/"' in response.text
+
+
+def test_setup_alliance_moves_the_default_site_to_a_real_hostname(client, network, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "alliance.example.org"]
+    call_command("setup_alliance", "--hostname", "Alliance.Example.org")
+    response = client.get("/en/", headers={"host": "alliance.example.org"})
+    assert response.context["page"].pk == network.alliance.pk
+    assert Site.objects.get(is_default_site=True).hostname == "alliance.example.org"
+    with pytest.raises(CommandError, match="hostname: 'not valid' is not a valid hostname"):
+        call_command("setup_alliance", "--hostname", "not valid")

@@ -1,5 +1,8 @@
 """Settings for the test suite: real PostgreSQL (DATABASE_URL), fast switches."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
 
@@ -8,8 +11,10 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["localhost", ".localhost", "127.0.0.1", "testserver"]
+# Uploads made by tests go to a scratch folder, never the project's media/.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "hrc-test-media"
