@@ -1,0 +1,29 @@
+"""axe-core finds no WCAG 2.x A/AA violation on the pages a visitor reaches first."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from chapters.demo_content import CHAPTERS
+
+pytestmark = pytest.mark.e2e
+
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
+}
+PAGES = [
+    ("localhost", "/en/"),
+    ("localhost", "/en/principles/"),
+    ("localhost", "/en/resources/"),
+    ("localhost", "/en/search/?query=organizing"),
+    (CHAPTERS[0]["hostname"], "/en/"),
+    (CHAPTERS[2]["hostname"], "/es/"),
+    (CHAPTERS[0]["hostname"], "/en/stories/"),
+    ("localhost", "/en/no-such-page/"),
+]
+
+
+@pytest.mark.parametrize(("host", "path"), PAGES)
+def test_no_wcag_aa_violations(page, demo_server, host, path):
+    page.goto(f"http://{host}:{demo_server}{path}")
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()
