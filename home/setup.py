@@ -50,9 +50,12 @@ def _alliance_groups(home: AllianceHomePage) -> None:
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
+    submit_translation = Permission.objects.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
     for name, page_codenames in ALLIANCE_PAGE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin, *snippet_permissions)
+        group.permissions.add(access_admin, submit_translation, *snippet_permissions)
         for permission in Permission.objects.filter(
             content_type__app_label="wagtailcore", codename__in=page_codenames
         ):

@@ -4,6 +4,7 @@ Tests send a Host header on every request: the test client's default
 `testserver` matches no Site on purpose.
 """
 
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -15,6 +16,10 @@ from chapters.models import ChapterHomePage, PrincipleSetAdoption
 from chapters.onboarding import onboard_chapter
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
 from home.setup import ensure_alliance_site
+
+# Playwright's sync API keeps an event loop running in the worker; database tests that
+# run after a browser test in the same worker would otherwise be refused by Django.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "test-password"
 ALLIANCE_HOST = "localhost"

@@ -1,7 +1,6 @@
 """Onboarding a chapter with `create_chapter`: one service, one transaction."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -16,6 +15,7 @@ from wagtail.models import (
 )
 
 from chapters.models import ArchiveIndexPage, ChapterHomePage, EventIndexPage, StoryIndexPage
+from tests.process import run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -137,20 +137,14 @@ def test_bad_input_names_the_problem_and_changes_nothing(network, options, messa
 
 
 def test_command_exits_non_zero_with_one_line(tmp_path):
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [sys.executable, "manage.py", "create_chapter", "--name", "X", "--hostname", "bad host"],
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        env={
-            "DJANGO_SETTINGS_MODULE": "network_site.settings.dev",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-            "PATH": "/usr/bin:/bin",
-        },
-        check=False,
+    result = run_manage(
+        "create_chapter",
+        "--name",
+        "X",
+        "--hostname",
+        "bad host",
+        DJANGO_SETTINGS_MODULE="network_site.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [

@@ -1,7 +1,7 @@
 """Chapter editors change their own chapter and nothing else, through the real admin."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.models import Principle
 
@@ -91,3 +91,23 @@ def test_alliance_editor_changes_a_principle(login, network):
 def test_alliance_editor_cannot_edit_a_chapter_page(login, network):
     client = login("alliance-editor")
     assert client.get(edit_url(network.riverside), headers=ADMIN_HOST).status_code in (302, 403)
+
+
+def translate_url(principle: Principle) -> str:
+    return f"/admin/localize/submit/snippet/home/principle/{principle.pk}/"
+
+
+def test_alliance_editor_submits_a_principle_for_translation(login, network):
+    principle = Principle.objects.get(title="Listen first")
+    spanish = Locale.objects.get(language_code="es")
+    client = login("alliance-editor")
+    assert client.get(translate_url(principle), headers=ADMIN_HOST).status_code == 200
+    response = client.post(translate_url(principle), {"locales": [spanish.pk]}, headers=ADMIN_HOST)
+    assert response.status_code == 302
+    assert principle.get_translation(spanish).principle_set.locale == spanish
+
+
+def test_chapter_editor_cannot_translate_shared_snippets(login, network):
+    principle = Principle.objects.get(title="Listen first")
+    client = login("riverside-editor")
+    assert client.get(translate_url(principle), headers=ADMIN_HOST).status_code in (302, 403)

@@ -1,25 +1,8 @@
 """Configuration comes from the environment; production refuses to start without secrets."""
 
-import os
-import subprocess
-import sys
-
-from django.conf import settings
+from tests.process import run_manage
 
 STRONG_KEY = "x7#kQ2!vP9@mL4$wR8^tY1&zN6*bJ3(hD5)fG0_sA-eU+cV=iO"
-
-
-def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
-    environment.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_production_settings_pass_the_deploy_check():
@@ -43,6 +26,6 @@ def test_production_without_secret_key_fails_loudly():
 
 
 def test_a_malformed_debug_flag_is_named():
-    result = run_manage("check", DEBUG="maybe")
+    result = run_manage("check", DEBUG="maybe", DJANGO_SETTINGS_MODULE="network_site.settings.dev")
     assert result.returncode != 0
     assert "DEBUG must be true or false, not 'maybe'" in result.stderr

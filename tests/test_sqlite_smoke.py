@@ -1,12 +1,7 @@
 """The embedded SQLite path that `make run` uses: migrate, load the demo, serve a page."""
 
-import os
-import subprocess
-import sys
-
-from django.conf import settings
-
 from chapters.demo_content import CHAPTERS
+from tests.process import run_manage
 
 SERVE_HOME = """
 from django.test import Client
@@ -20,20 +15,13 @@ print(chapter.text.split("<h1>")[1].split("</h1>")[0])
 
 
 def manage(*args, db_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "network_site.settings.dev",
-        "DATABASE_URL": f"sqlite:///{db_path}",
-    }
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
+    result = run_manage(
+        *args,
+        DJANGO_SETTINGS_MODULE="network_site.settings.dev",
+        DATABASE_URL=f"sqlite:///{db_path}",
     )
+    assert result.returncode == 0, result.stderr
+    return result
 
 
 def test_demo_network_runs_on_sqlite(tmp_path):
