@@ -82,8 +82,8 @@ def validate(name: str, hostname: str, locality_type: str, region: str) -> tuple
     hostname = hostname.strip().lower()
     if not name:
         raise OnboardingError("name", "the chapter name is empty")
-    if len(name) > 200:
-        raise OnboardingError("name", "the chapter name is longer than 200 characters")
+    if len(name) > 120:  # "<name> moderators" must fit a group name
+        raise OnboardingError("name", "the chapter name is longer than 120 characters")
     if not HOSTNAME_RE.match(hostname):
         raise OnboardingError(
             "hostname",

@@ -107,6 +107,7 @@ def test_rerun_completes_a_chapter_missing_a_part():
     ("options", "message"),
     [
         ({"name": "   ", "hostname": "x.localhost"}, "name: the chapter name is empty"),
+        ({"name": "N" * 121, "hostname": "x.localhost"}, "name: the chapter name is longer than"),
         (
             {"name": "X", "hostname": "not a host!"},
             "hostname: 'not a host!' is not a valid hostname",
