@@ -31,10 +31,9 @@ from chapters.models import (
     EventIndexPage,
     StoryIndexPage,
 )
-from home.sites import HOSTNAME_RE
+from home.sites import clean_hostname
 
 LOCALITY_TYPES = [value for value, _label in ChapterHomePage.LOCALITY_TYPES]
-
 
 SECTIONS = [
     (StoryIndexPage, "Stories", "stories"),
@@ -79,17 +78,14 @@ class Chapter:
 
 def validate(name: str, hostname: str, locality_type: str, region: str) -> tuple[str, str]:
     name = name.strip()
-    hostname = hostname.strip().lower()
     if not name:
         raise OnboardingError("name", "the chapter name is empty")
     if len(name) > 120:  # "<name> moderators" must fit a group name
         raise OnboardingError("name", "the chapter name is longer than 120 characters")
-    if not HOSTNAME_RE.match(hostname):
-        raise OnboardingError(
-            "hostname",
-            f"'{hostname}' is not a valid hostname "
-            "(letters, digits and hyphens in dot-separated labels, e.g. riverbend.localhost)",
-        )
+    try:
+        hostname = clean_hostname(hostname)
+    except ValueError as error:
+        raise OnboardingError("hostname", str(error)) from None
     if locality_type not in LOCALITY_TYPES:
         raise OnboardingError(
             "locality_type",

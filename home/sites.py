@@ -9,6 +9,17 @@ _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 HOSTNAME_RE = re.compile(r"^(?=.{1,253}$)" + _LABEL + r"(?:\." + _LABEL + r")*$")
 
 
+def clean_hostname(value: str) -> str:
+    """The hostname in lower case, or ValueError with a message a person can act on."""
+    hostname = value.strip().lower()
+    if not HOSTNAME_RE.match(hostname):
+        raise ValueError(
+            f"'{hostname}' is not a valid hostname "
+            "(letters, digits and hyphens in dot-separated labels, e.g. riverbend.localhost)"
+        )
+    return hostname
+
+
 def site_root_url(site: Site, request: HttpRequest) -> str:
     """The address of another site of the network, as seen from this request.
 

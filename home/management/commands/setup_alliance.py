@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from home.setup import ensure_alliance_site
-from home.sites import HOSTNAME_RE
+from home.sites import clean_hostname
 
 
 class Command(BaseCommand):
@@ -14,8 +14,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, hostname, title, **options):
-        hostname = hostname.strip().lower()
-        if not HOSTNAME_RE.match(hostname):
-            raise CommandError(f"hostname: '{hostname}' is not a valid hostname")
+        try:
+            hostname = clean_hostname(hostname)
+        except ValueError as error:
+            raise CommandError(f"hostname: {error}") from None
         home = ensure_alliance_site(title=title, hostname=hostname)
         self.stdout.write(self.style.SUCCESS(f"The Alliance site '{home.title}' is on {hostname}"))
