@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from chapters import demo_content as content
+from chapters.demo_publishing import load_publishing
 from chapters.models import ChapterHomePage, ChapterSettings, PrincipleSetAdoption
 from chapters.onboarding import onboard_chapter
 from home.demo import stream
@@ -30,6 +31,7 @@ def load_chapters() -> int:
         slug = data["hostname"].split(".")[0]
         _demo_user(f"{slug}-editor", chapter.editors)
         _demo_user(f"{slug}-moderator", chapter.moderators)
+        created += load_publishing(chapter.home, data["hostname"])
         if not chapter.created:
             continue
         created += 1

@@ -1,18 +1,41 @@
 """What the public may see.
 
-`public_pages` is the one query that decides whether a page is public; every
-public route (page listings, search, the Alliance's aggregations, and later
-feeds, sitemaps and the API) goes through it.
+`public_pages` is the one query that decides whether a page is public, and
+`is_public` the same decision for one page; every public route (pages,
+listings, search, the Alliance's aggregations, feeds) goes through them.
+
+Beyond Wagtail's own rules (live, no view restriction), a page type can add
+its own condition with `register_public_rule`: the chapters app uses it so
+that an archive entry is public only with consent given, public scope and a
+passed embargo. The rule is a Q on the page type's own table, applied as a
+subquery, so the decision stays one SQL query.
 """
 
-from django.db.models import Q
+from collections.abc import Callable
+
+from django.db.models import Model, Q
 from wagtail.models import Page, PageQuerySet, Site
+
+_rules: dict[type[Model], Callable[[], Q]] = {}
+
+
+def register_public_rule(model: type[Page], public_q: Callable[[], Q]) -> None:
+    """Pages of `model` are public only where `public_q()` holds (evaluated per query)."""
+    _rules[model] = public_q
 
 
 def public_pages(queryset: PageQuerySet | None = None) -> PageQuerySet:
-    """Live pages outside any view-restricted section."""
+    """Live pages outside any view-restricted section that pass every page type's rule."""
     queryset = Page.objects.all() if queryset is None else queryset
-    return queryset.live().public()
+    queryset = queryset.live().public()
+    for model, public_q in _rules.items():
+        hidden = model.objects.exclude(public_q()).values("pk")
+        queryset = queryset.exclude(pk__in=hidden)
+    return queryset
+
+
+def is_public(page: Page) -> bool:
+    return public_pages(Page.objects.filter(pk=page.pk)).exists()
 
 
 def site_pages_q(site: Site) -> Q:

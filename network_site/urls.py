@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from chapters import views as chapter_views
 from home.views import site_root
 from search import views as search_views
 
@@ -27,5 +28,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|event)\.ics$",
+        chapter_views.calendar,
+        name="calendar",
+    ),
     path("", include(wagtail_urls)),
 )

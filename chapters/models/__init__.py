@@ -1,12 +1,17 @@
+from .archive import ArchiveEntryPage, ArchiveIndexPage
 from .chapter_home import ChapterHomePage, PrincipleSetAdoption
-from .indexes import ArchiveIndexPage, EventIndexPage, StoryIndexPage
+from .events import EventIndexPage, EventPage
 from .settings import ChapterSettings
+from .stories import StoryIndexPage, StoryPage
 
 __all__ = [
+    "ArchiveEntryPage",
     "ArchiveIndexPage",
     "ChapterHomePage",
     "ChapterSettings",
     "EventIndexPage",
+    "EventPage",
     "PrincipleSetAdoption",
     "StoryIndexPage",
+    "StoryPage",
 ]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
@@ -6,6 +7,11 @@ from wagtail.search import index
 
 from home.models import BasePage, PrincipleSet
 from home.models.snippets import principles_by_set
+from home.publication import public_pages
+
+from .archive import ArchiveEntryPage
+from .events import EventPage
+from .stories import StoryPage
 
 
 class ChapterHomePage(BasePage):
@@ -83,7 +89,19 @@ class ChapterHomePage(BasePage):
         context["adopted_principle_sets"] = principles_by_set(
             [adoption.principle_set for adoption in adoptions]
         )
+        context["latest_stories"] = self.public_descendants(StoryPage).order_by("-date")[:3]
+        context["next_events"] = (
+            self.public_descendants(EventPage)
+            .filter(ends_at__gte=timezone.now())
+            .order_by("starts_at")[:3]
+        )
+        context["archive_highlights"] = self.public_descendants(ArchiveEntryPage).order_by(
+            "-first_published_at"
+        )[:3]
         return context
+
+    def public_descendants(self, model):
+        return public_pages(model.objects.descendant_of(self))
 
 
 class PrincipleSetAdoption(Orderable):

@@ -2,6 +2,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
 
 TIME_ZONES = [
     ("America/New_York", "Eastern (New York)"),
@@ -45,11 +46,19 @@ class ChapterSettings(BaseSiteSetting):
         help_text="Event times are entered and shown in this zone.",
     )
 
+    support_resources = RichTextField(
+        blank=True,
+        features=["bold", "link", "ul"],
+        help_text="Where a reader affected by difficult content can find support: "
+        "local organizations, hotlines. Shown with every content warning.",
+    )
+
     panels = [
         FieldPanel("logo"),
         FieldPanel("accent_colour"),
         FieldPanel("contact_email"),
         FieldPanel("time_zone"),
+        FieldPanel("support_resources"),
     ]
 
     class Meta:

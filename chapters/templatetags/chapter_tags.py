@@ -2,8 +2,7 @@ from django import template
 from wagtail.models import Site
 
 from chapters.models import ChapterHomePage
-from home.locales import default_language
-from home.models.snippets import in_active_locale
+from home.locales import default_language, in_active_locale
 from home.publication import public_pages
 from home.sites import site_root_url
 

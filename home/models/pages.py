@@ -7,9 +7,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.locales import default_language
+from home.locales import default_language, in_active_locale
 
-from .snippets import PrincipleSet, Resource, in_active_locale, principles_by_set
+from .snippets import PrincipleSet, Resource, principles_by_set
 
 
 class BasePage(Page):

@@ -14,27 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from home.locales import active_language, default_language
-
-
-def in_active_locale(objects: list, queryset: models.QuerySet | None = None) -> list:
-    """Return each translatable object in the reader's language.
-
-    Falls back to the object itself where no translation exists yet. One
-    query whatever the number of objects.
-    """
-    if not objects:
-        return []
-    if queryset is None:
-        queryset = type(objects[0]).objects.all()
-    translated = {
-        obj.translation_key: obj
-        for obj in queryset.filter(
-            translation_key__in=[o.translation_key for o in objects],
-            locale__language_code=active_language(),
-        )
-    }
-    return [translated.get(o.translation_key, o) for o in objects]
+from home.locales import active_language, default_language, in_active_locale
 
 
 class PrincipleSet(TranslatableMixin, index.Indexed, models.Model):

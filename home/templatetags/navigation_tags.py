@@ -1,8 +1,10 @@
+import json
+
 from django import template
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from home.locales import active_language
-from home.models.snippets import in_active_locale
+from home.locales import active_language, in_active_locale
 from home.publication import public_pages
 
 register = template.Library()
@@ -20,3 +22,25 @@ def site_navigation(context) -> dict:
         home = in_active_locale([home], queryset=public_pages())[0]
     menu = public_pages(home.get_children()).in_menu()
     return {"home": home, "menu": list(menu)}
+
+
+@register.simple_tag(takes_context=True)
+def url_with(context, **changes) -> str:
+    """This page's query string with some parameters changed (for pagination and filters)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def jsonld(data: dict) -> str:
+    """Structured data for search engines, safe inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return mark_safe(text)  # noqa: S308 - escaped above, like Django's json_script

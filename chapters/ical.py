@@ -1,0 +1,45 @@
+"""iCalendar (RFC 5545) for events: one event, a chapter, or the network."""
+
+import datetime
+
+from django.http import HttpRequest, HttpResponse
+from icalendar import Calendar, Event
+from wagtail.models import Site
+
+PRODID = "-//US Human Rights Cities Alliance//Network site//EN"
+
+
+def calendar_response(events, request: HttpRequest, name: str, filename: str) -> HttpResponse:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(vevent(event, request))
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def vevent(page, request: HttpRequest) -> Event:
+    site = Site.find_for_request(request)
+    event = Event()
+    event.add("uid", f"event-{page.translation_key}@{site.hostname if site else 'localhost'}")
+    event.add("dtstamp", (page.last_published_at or page.starts_at).astimezone(datetime.UTC))
+    event.add("summary", page.title)
+    if page.all_day:
+        event.add("dtstart", page.start_date)
+        # DTEND is exclusive for all-day events.
+        event.add("dtend", (page.end_date or page.start_date) + datetime.timedelta(days=1))
+    else:
+        event.add("dtstart", page.local_start())
+        event.add("dtend", page.local_end())
+    if page.summary:
+        event.add("description", page.summary)
+    location = page.location_text()
+    if location:
+        event.add("location", location)
+    event.add("url", page.get_full_url(request))
+    return event
