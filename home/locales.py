@@ -4,10 +4,49 @@ Listings filter on `locale__language_code` with these, so rendering a page
 does not look up Locale rows again and again.
 """
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
+
+
+@functools.cache
+def _locale_codes() -> dict[int, str]:
+    from wagtail.models import Locale
+
+    return dict(Locale.objects.values_list("pk", "language_code"))
+
+
+def language_of(obj) -> str:
+    """The language code of a translatable object, without a query per object.
+
+    Locales change only with the settings (and a restart), so the small map
+    of locale ids to codes is read once per process.
+    """
+    codes = _locale_codes()
+    if obj.locale_id not in codes:
+        _locale_codes.cache_clear()
+        codes = _locale_codes()
+    return codes[obj.locale_id]
+
+
+def localized(queryset: models.QuerySet) -> list:
+    """One object per translation, in the reader's language where it exists, else the default.
+
+    Keeps the queryset's order (of the default-language objects). One query.
+    """
+    active, default = active_language(), default_language()
+    chosen: dict = {}
+    order: list = []
+    for obj in queryset.filter(locale__language_code__in={active, default}):
+        key = obj.translation_key
+        if key not in chosen:
+            order.append(key)
+        if key not in chosen or language_of(obj) == active:
+            chosen[key] = obj
+    return [chosen[key] for key in order]
 
 
 def active_language() -> str:

@@ -13,8 +13,9 @@ subquery, so the decision stays one SQL query.
 
 from collections.abc import Callable
 
-from django.db.models import Model, Q
-from wagtail.models import Page, PageQuerySet, Site
+from django.db.models import Exists, Model, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageQuerySet, PageViewRestriction, Site
 
 _rules: dict[type[Model], Callable[[], Q]] = {}
 
@@ -27,7 +28,12 @@ def register_public_rule(model: type[Page], public_q: Callable[[], Q]) -> None:
 def public_pages(queryset: PageQuerySet | None = None) -> PageQuerySet:
     """Live pages outside any view-restricted section that pass every page type's rule."""
     queryset = Page.objects.all() if queryset is None else queryset
-    queryset = queryset.live().public()
+    # Wagtail's .public() runs a query for the restrictions first, on every call;
+    # this correlated subquery asks the same question inside the one query.
+    restricted_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    queryset = queryset.live().exclude(Exists(restricted_ancestor))
     for model, public_q in _rules.items():
         hidden = model.objects.exclude(public_q()).values("pk")
         queryset = queryset.exclude(pk__in=hidden)

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.locales import default_language, in_active_locale
+from home.locales import localized
 from home.models import BasePage, Right
 from home.publication import public_pages
 
@@ -40,7 +40,7 @@ def right_filter(request, items: QuerySet) -> tuple[QuerySet, list, str]:
     filter form, and the chosen slug.
     """
     chosen = request.GET.get("right", "")
-    rights = in_active_locale(list(Right.objects.filter(locale__language_code=default_language())))
+    rights = localized(Right.objects.all())
     if chosen:
         items = items.filter(rights__slug=chosen).distinct()
     return items, rights, chosen

@@ -4,7 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from home.locales import active_language, in_active_locale
+from home.locales import active_language, in_active_locale, language_of
 from home.publication import public_pages
 
 register = template.Library()
@@ -18,7 +18,7 @@ def site_navigation(context) -> dict:
     if site is None:
         return {"home": None, "menu": []}
     home = site.root_page
-    if home.locale.language_code != active_language():
+    if language_of(home) != active_language():
         home = in_active_locale([home], queryset=public_pages())[0]
     menu = public_pages(home.get_children()).in_menu()
     return {"home": home, "menu": list(menu)}
