@@ -1,0 +1,76 @@
+"""Building chapter content for tests, the way an editor's publish leaves it."""
+
+import datetime
+
+from chapters.models import (
+    ArchiveEntryPage,
+    ArchiveIndexPage,
+    ChapterHomePage,
+    EventIndexPage,
+    EventPage,
+    StoryIndexPage,
+    StoryPage,
+)
+
+
+def section(home: ChapterHomePage, model):
+    return model.objects.child_of(home).get()
+
+
+def publish(parent, page, *, live=True):
+    page.live = live
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    return page
+
+
+def add_story(home, title, *, date=datetime.date(2025, 5, 1), rights=(), live=True, **fields):
+    story = StoryPage(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        summary=fields.pop("summary", f"Summary of {title}."),
+        date=date,
+        rights=list(rights),
+        **fields,
+    )
+    return publish(section(home, StoryIndexPage), story, live=live)
+
+
+def add_event(
+    home,
+    title,
+    *,
+    start_date,
+    start_time=datetime.time(18, 0),
+    end_time=None,
+    time_zone="America/New_York",
+    live=True,
+    **fields,
+):
+    event = EventPage(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        summary=fields.pop("summary", f"About {title}."),
+        start_date=start_date,
+        start_time=start_time,
+        end_time=end_time
+        or (datetime.time(start_time.hour + 2, start_time.minute) if start_time else None),
+        time_zone=time_zone,
+        **fields,
+    )
+    return publish(section(home, EventIndexPage), event, live=live)
+
+
+def add_entry(home, title, *, consent_status="given", consent_scope="public", live=True, **fields):
+    entry = ArchiveEntryPage(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        summary=fields.pop("summary", f"About {title}."),
+        period_start=fields.pop("period_start", 1968),
+        consent_status=consent_status,
+        consent_scope=consent_scope,
+        **fields,
+    )
+    return publish(section(home, ArchiveIndexPage), entry, live=live)
