@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from chapters.demo_content import CHAPTERS
-from chapters.models import ChapterHomePage
+from chapters.models import ArchiveEntryPage, ChapterHomePage, EventPage
 from home.models import Principle, PrincipleSet, Resource, Right
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +49,33 @@ def test_demo_network_has_chapters_of_different_kinds(client):
         assert chapter["name"] in response.text
         # Each chapter home shows the principle sets it adopted.
         assert "Principles we have adopted" in response.text
+
+
+def test_demo_chapters_publish_stories_events_and_archive(client):
+    call_command("load_demo_network")
+    for chapter in CHAPTERS:
+        host = {"host": chapter["hostname"]}
+        for path in ("/en/stories/", "/en/events/", "/en/archive/"):
+            assert client.get(path, headers=host).status_code == 200
+        stories = client.get("/en/stories/", headers=host).context["stories"]
+        assert len(stories) >= 3
+        upcoming = client.get("/en/events/", headers=host).context["events"]
+        past = client.get("/en/events/?when=past", headers=host).context["events"]
+        assert len(upcoming) and len(past)
+        # The entry whose consent is pending appears nowhere a visitor can go.
+        home = Site.objects.get(hostname=chapter["hostname"]).root_page
+        pending = ArchiveEntryPage.objects.descendant_of(home).get(consent_status="pending")
+        for path in ("/en/archive/", "/en/", f"/en/archive/{pending.slug}/"):
+            response = client.get(path, headers=host)
+            assert pending.title not in response.text, path
+        assert client.get(f"/en/archive/{pending.slug}/", headers=host).status_code == 404
+
+
+def test_demo_has_online_accessible_and_dst_spanning_events():
+    call_command("load_demo_network")
+    events = EventPage.objects.all()
+    assert any(event.is_online() for event in events)
+    assert any(
+        {"asl", "captioning", "step_free", "childcare"} <= set(e.accessibility) for e in events
+    )
+    assert any(e.local_start().utcoffset() != e.local_end().utcoffset() for e in events)

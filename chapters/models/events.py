@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -36,6 +37,15 @@ ACCESSIBILITY = [
     ("interpretation", "Language interpretation"),
     ("quiet_room", "Quiet room"),
 ]
+
+
+class EventForm(WagtailAdminPageForm):
+    accessibility = forms.MultipleChoiceField(
+        choices=ACCESSIBILITY,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="What the organizers have arranged so everyone can take part.",
+    )
 
 
 class EventIndexPage(ChapterSectionPage):
@@ -111,6 +121,7 @@ class EventPage(ChapterContentPage):
 
     parent_page_types = ["chapters.EventIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = EventForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -131,11 +142,7 @@ class EventPage(ChapterContentPage):
     detail_panels = [
         FieldRowPanel([FieldPanel("cost"), FieldPanel("registration_url")]),
         FieldPanel("languages"),
-        FieldPanel(
-            "accessibility",
-            widget=forms.CheckboxSelectMultiple(choices=ACCESSIBILITY),
-            heading="Accessibility",
-        ),
+        FieldPanel("accessibility", heading="Accessibility"),
         FieldPanel("accessibility_notes"),
         FieldPanel("organizer"),
         FieldPanel("rights", widget=forms.CheckboxSelectMultiple),

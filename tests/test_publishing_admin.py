@@ -1,0 +1,188 @@
+"""Chapter editors create stories, events and archive entries in the Wagtail admin."""
+
+import datetime
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from chapters.models import (
+    ArchiveEntryPage,
+    ArchiveIndexPage,
+    ChapterHomePage,
+    EventIndexPage,
+    EventPage,
+    StoryIndexPage,
+    StoryPage,
+)
+from home.models import AllianceHomePage, Right, StandardPage
+from tests.pages import section
+
+pytestmark = pytest.mark.django_db
+ADMIN = {"host": "localhost"}
+
+
+def add_url(model, parent: Page) -> str:
+    return f"/admin/pages/add/chapters/{model._meta.model_name}/{parent.pk}/"
+
+
+def post(client, model, parent, fields: dict, **extra):
+    data = nested_form_data({"title": "x", "slug": "x", "body": streamfield([]), **fields})
+    data.update(extra)
+    return client.post(add_url(model, parent), data, headers=ADMIN)
+
+
+def test_editor_creates_a_story(login, network):
+    client = login("riverside-editor")
+    housing = Right.objects.get(slug="housing")
+    response = post(
+        client,
+        StoryPage,
+        section(network.riverside, StoryIndexPage),
+        {
+            "title": "Tenants win",
+            "slug": "tenants-win",
+            "date": "2025-05-01",
+            "authors": "Ana Ruiz",
+            "summary": "The council listened.",
+            "body": streamfield(
+                [
+                    ("paragraph", rich_text("<p>It took two years.</p>")),
+                    ("quote", {"quote": "We kept coming back.", "attribution": "A.R."}),
+                ]
+            ),
+        },
+        rights=[housing.pk],
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    story = StoryPage.objects.get(slug="tenants-win")
+    assert not story.live  # editors save drafts; moderators publish
+    assert list(story.rights.all()) == [housing]
+    assert [block.block_type for block in story.body] == ["paragraph", "quote"]
+
+
+def test_editor_creates_an_event_in_its_zone(login, network):
+    client = login("riverside-editor")
+    response = post(
+        client,
+        EventPage,
+        section(network.riverside, EventIndexPage),
+        {
+            "title": "Know your rights",
+            "slug": "know-your-rights",
+            "summary": "A training.",
+            "start_date": "2026-07-09",
+            "start_time": "19:00",
+            "end_time": "21:00",
+            "time_zone": "America/Chicago",
+            "venue": "Library",
+            "cost": "Free",
+        },
+        accessibility=["asl", "step_free"],
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    event = EventPage.objects.get(slug="know-your-rights")
+    assert event.starts_at == datetime.datetime(2026, 7, 10, 0, 0, tzinfo=datetime.UTC)
+    assert event.accessibility == ["asl", "step_free"]
+
+
+def test_editor_form_error_keeps_what_was_typed(login, network):
+    client = login("riverside-editor")
+    response = post(
+        client,
+        EventPage,
+        section(network.riverside, EventIndexPage),
+        {
+            "title": "Backwards",
+            "slug": "backwards",
+            "summary": "Ends before it starts.",
+            "start_date": "2026-07-09",
+            "start_time": "19:00",
+            "end_time": "17:00",
+            "time_zone": "America/New_York",
+        },
+    )
+    assert response.status_code == 200
+    assert "The event cannot end before it starts." in response.text
+    assert "Ends before it starts." in response.text  # the editor's text is kept
+    assert not EventPage.objects.filter(slug="backwards").exists()
+
+
+def test_editor_creates_an_archive_entry_as_a_pending_draft(login, network):
+    client = login("riverside-editor")
+    response = post(
+        client,
+        ArchiveEntryPage,
+        section(network.riverside, ArchiveIndexPage),
+        {
+            "title": "Winter of evictions",
+            "slug": "winter-of-evictions",
+            "summary": "A tenant remembers.",
+            "kind": "testimony",
+            "period_start": "1979",
+            "narrators": "M.",
+            "transcript": rich_text("<p>We had a week.</p>"),
+            "consent_status": "pending",
+            "consent_scope": "members",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    entry = ArchiveEntryPage.objects.get(slug="winter-of-evictions")
+    assert (entry.consent_status, entry.live) == ("pending", False)
+
+
+def test_publishing_a_recording_without_transcript_is_refused_on_the_form(login, network):
+    client = login("riverside-moderator")
+    response = post(
+        client,
+        ArchiveEntryPage,
+        section(network.riverside, ArchiveIndexPage),
+        {
+            "title": "Oral history",
+            "slug": "oral-history",
+            "summary": "Recorded in 2024.",
+            "kind": "oral_history",
+            "period_start": "1960",
+            "media_url": "https://example.org/a",
+            "transcript": rich_text(""),
+            "consent_status": "given",
+            "consent_scope": "public",
+        },
+        **{"action-publish": "action-publish"},
+    )
+    assert response.status_code == 200
+    assert "needs a transcript before it can be published" in response.text
+    assert not ArchiveEntryPage.objects.filter(slug="oral-history").exists()
+
+
+def test_editor_cannot_add_to_another_chapter(login, network):
+    client = login("riverside-editor")
+    response = post(
+        client,
+        StoryPage,
+        section(network.hilltop, StoryIndexPage),
+        {
+            "title": "Intruder",
+            "slug": "intruder",
+            "date": "2025-01-01",
+            "summary": "No.",
+        },
+    )
+    assert response.status_code in (302, 403)
+    assert not StoryPage.objects.filter(slug="intruder").exists()
+
+
+def test_the_tree_is_locked():
+    assert StoryIndexPage.allowed_subpage_models() == [StoryPage]
+    assert EventIndexPage.allowed_subpage_models() == [EventPage]
+    assert ArchiveIndexPage.allowed_subpage_models() == [ArchiveEntryPage]
+    assert set(ChapterHomePage.allowed_subpage_models()) == {
+        StoryIndexPage,
+        EventIndexPage,
+        ArchiveIndexPage,
+        StandardPage,
+    }
+    assert StoryPage.allowed_parent_page_models() == [StoryIndexPage]
+    assert StoryIndexPage.allowed_parent_page_models() == [ChapterHomePage]
+    assert AllianceHomePage not in StoryIndexPage.allowed_parent_page_models()
+    assert StoryPage.allowed_subpage_models() == []
