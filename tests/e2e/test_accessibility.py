@@ -4,6 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from chapters.demo_content import CHAPTERS
+from chapters.demo_publishing_content import ARCHIVE, EVENTS, STORIES
 
 pytestmark = pytest.mark.e2e
 
@@ -18,6 +19,12 @@ PAGES = [
     (CHAPTERS[0]["hostname"], "/en/"),
     (CHAPTERS[2]["hostname"], "/es/"),
     (CHAPTERS[0]["hostname"], "/en/stories/"),
+    (CHAPTERS[0]["hostname"], "/en/events/"),
+    (CHAPTERS[0]["hostname"], "/en/events/?when=past"),
+    (CHAPTERS[0]["hostname"], "/en/archive/"),
+    (CHAPTERS[0]["hostname"], f"/en/stories/{STORIES[CHAPTERS[0]['hostname']][0]['slug']}/"),
+    (CHAPTERS[0]["hostname"], f"/en/events/{EVENTS[CHAPTERS[0]['hostname']][0]['slug']}/"),
+    (CHAPTERS[0]["hostname"], f"/en/archive/{ARCHIVE[CHAPTERS[0]['hostname']][0]['slug']}/"),
     ("localhost", "/en/no-such-page/"),
 ]
 

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from chapters.demo_content import CHAPTERS
+from chapters.demo_publishing_content import ARCHIVE, EVENTS, STORIES
 
 pytestmark = pytest.mark.e2e
 
@@ -60,3 +61,52 @@ def test_mobile_layout(page, demo_server, screenshot):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "the page scrolls sideways on a phone"
     screenshot("chapter-home-mobile")
+
+
+PUBLISHING = CHAPTERS[0]["hostname"]
+ACCESSIBLE_EVENT = max(EVENTS[PUBLISHING], key=lambda e: len(e["accessibility"]))
+WARNED_ENTRY = next(
+    e for e in ARCHIVE[PUBLISHING] if e["content_warning"] and e["consent_status"] == "given"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("stories", "/en/stories/"),
+        ("story", f"/en/stories/{STORIES[PUBLISHING][0]['slug']}/"),
+        ("events", "/en/events/"),
+        ("event", f"/en/events/{ACCESSIBLE_EVENT['slug']}/"),
+        ("archive", "/en/archive/"),
+        ("archive-entry", f"/en/archive/{WARNED_ENTRY['slug']}/"),
+    ],
+)
+def test_chapter_page_types(page, demo_server, screenshot, name, path):
+    page.goto(f"http://{PUBLISHING}:{demo_server}{path}")
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("Pending")
+    screenshot(f"chapter-{name}")
+
+
+def test_archive_entry_warns_before_the_content(page, demo_server):
+    page.goto(f"http://{PUBLISHING}:{demo_server}/en/archive/{WARNED_ENTRY['slug']}/")
+    warning = page.get_by_role("note")
+    expect(warning).to_contain_text(WARNED_ENTRY["content_warning"])
+    expect(warning).to_contain_text("988")
+    warning_top = warning.bounding_box()["y"]
+    transcript_top = page.get_by_role("heading", name="Transcript").bounding_box()["y"]
+    assert warning_top < transcript_top
+
+
+def test_event_offers_a_calendar_file(page, demo_server):
+    page.goto(f"http://{PUBLISHING}:{demo_server}/en/events/{ACCESSIBLE_EVENT['slug']}/")
+    expect(page.get_by_role("heading", name="Access")).to_be_visible()
+    with page.expect_download() as download:
+        page.evaluate(
+            "href => { const a = document.createElement('a'); a.href = href;"
+            " a.download = 'event.ics'; document.body.appendChild(a); a.click(); }",
+            page.get_by_role("link", name="Add to calendar").get_attribute("href"),
+        )
+    content = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115
+    assert content.startswith("BEGIN:VCALENDAR")
+    assert ACCESSIBLE_EVENT["title"] in content.replace("\r\n ", "")
