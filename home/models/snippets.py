@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from home.locales import active_language, default_language, in_active_locale
+from home.locales import in_active_locale, localized
 
 
 class PrincipleSet(TranslatableMixin, index.Indexed, models.Model):
@@ -272,22 +272,18 @@ def principles_by_set(sets: list[PrincipleSet]) -> list[tuple[PrincipleSet, list
     """Each set with its principles, both in the reader's language.
 
     A principle not yet translated shows in the default language, so a chapter
-    page never loses a principle. Two queries (plus locale look-ups) whatever
+    page never loses a principle. Two queries whatever
     the number of sets.
     """
     sets = in_active_locale(list(sets))
     if not sets:
         return []
-    active = active_language()
-    chosen: dict = {}
-    for principle in Principle.objects.filter(
-        principle_set__translation_key__in=[s.translation_key for s in sets],
-        locale__language_code__in=[active, default_language()],
-    ).select_related("principle_set", "locale"):
-        current = chosen.get(principle.translation_key)
-        if current is None or principle.locale.language_code == active:
-            chosen[principle.translation_key] = principle
+    principles = localized(
+        Principle.objects.filter(
+            principle_set__translation_key__in=[s.translation_key for s in sets]
+        ).select_related("principle_set")
+    )
     grouped: dict = {s.translation_key: [] for s in sets}
-    for principle in chosen.values():
+    for principle in principles:
         grouped[principle.principle_set.translation_key].append(principle)
     return [(s, sorted(grouped[s.translation_key], key=lambda p: p.sort_order)) for s in sets]
