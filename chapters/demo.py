@@ -10,6 +10,7 @@ from chapters.models import ChapterHomePage, ChapterSettings, PrincipleSetAdopti
 from chapters.onboarding import onboard_chapter
 from home.demo import stream
 from home.models import PrincipleSet
+from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS
 
 # Demo users get this password, and only in the demo.
 DEMO_PASSWORD = "demo-password"  # noqa: S105
@@ -19,7 +20,9 @@ def load_chapters() -> int:
     """Onboard each demo chapter and fill in its profile. Returns how many it created."""
     created = 0
     _demo_user("admin", None, superuser=True)
-    _demo_user("alliance-editor", Group.objects.get(name="Alliance editors"))
+    _demo_user("network-admin", Group.objects.get(name=NETWORK_ADMINS))
+    _demo_user("alliance-editor", Group.objects.get(name=ALLIANCE_EDITORS))
+    _demo_user("alliance-moderator", Group.objects.get(name=ALLIANCE_MODERATORS))
     sets = {s.label: s for s in PrincipleSet.objects.filter(locale=Locale.get_default())}
     for data in content.CHAPTERS:
         chapter = onboard_chapter(
@@ -27,6 +30,7 @@ def load_chapters() -> int:
             hostname=data["hostname"],
             region=data["region"],
             locality_type=data["locality_type"],
+            time_zone=data["time_zone"],
         )
         slug = data["hostname"].split(".")[0]
         _demo_user(f"{slug}-editor", chapter.editors)

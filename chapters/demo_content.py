@@ -9,6 +9,7 @@ CHAPTERS = [
     {
         "name": "Corvale Human Rights City",
         "hostname": "corvale.localhost",
+        "time_zone": "America/New_York",
         "region": "Ohio",
         "locality_type": "city",
         "status": "declared",
@@ -59,6 +60,7 @@ CHAPTERS = [
     {
         "name": "Quillan County Human Rights Initiative",
         "hostname": "quillan-county.localhost",
+        "time_zone": "America/New_York",
         "region": "Kentucky",
         "locality_type": "rural",
         "status": "organizing",
@@ -99,6 +101,7 @@ CHAPTERS = [
     {
         "name": "Kestrel Ridge Nation Human Rights Initiative",
         "hostname": "kestrel-ridge.localhost",
+        "time_zone": "America/Denver",
         "region": "Northern Plains",
         "locality_type": "reservation",
         "status": "organizing",
@@ -147,6 +150,7 @@ CHAPTERS = [
     {
         "name": "Tillory Valley Human Rights Network",
         "hostname": "tillory-valley.localhost",
+        "time_zone": "America/Los_Angeles",
         "region": "Pacific Northwest",
         "locality_type": "region",
         "status": "exploring",

@@ -6,54 +6,41 @@ and a moderators group whose permissions reach only that chapter, and a
 moderation workflow on the chapter's root page.
 """
 
-from dataclasses import dataclass
-
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import (
-    Collection,
-    GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Locale,
-    Page,
-    Site,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
+from wagtail.models import Collection, GroupSitePermission, Locale, Page, Site
 
 from chapters.models import (
     ArchiveIndexPage,
+    Chapter,
     ChapterHomePage,
     ChapterSettings,
     EventIndexPage,
     StoryIndexPage,
 )
+from chapters.models.settings import TIME_ZONES
+from chapters.people import invite_person
+from home.setup import (
+    EDITOR_PAGE_PERMISSIONS,
+    MODERATOR_PAGE_PERMISSIONS,
+    approval_workflow,
+    grant_media,
+    grant_pages,
+    shared_collection,
+)
 from home.sites import clean_hostname
 
 LOCALITY_TYPES = [value for value, _label in ChapterHomePage.LOCALITY_TYPES]
+ZONES = [value for value, _label in TIME_ZONES]
 
 SECTIONS = [
     (StoryIndexPage, "Stories", "stories"),
     (ArchiveIndexPage, "Archive", "archive"),
     (EventIndexPage, "Events", "events"),
-]
-
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page", "lock_page", "unlock_page"]
-EDITOR_COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
-]
-MODERATOR_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
-    ("wagtailimages", "delete_image"),
-    ("wagtaildocs", "delete_document"),
 ]
 
 
@@ -65,18 +52,14 @@ class OnboardingError(ValueError):
         self.field = field
 
 
-@dataclass
-class Chapter:
-    home: ChapterHomePage
-    site: Site
-    collection: Collection
-    editors: Group
-    moderators: Group
-    workflow: Workflow
-    created: bool
-
-
-def validate(name: str, hostname: str, locality_type: str, region: str) -> tuple[str, str]:
+def validate(
+    name: str,
+    hostname: str,
+    locality_type: str,
+    region: str,
+    languages: list[str],
+    time_zone: str,
+) -> tuple[str, str]:
     name = name.strip()
     if not name:
         raise OnboardingError("name", "the chapter name is empty")
@@ -93,17 +76,46 @@ def validate(name: str, hostname: str, locality_type: str, region: str) -> tuple
         )
     if len(region) > 100:
         raise OnboardingError("region", "the region is longer than 100 characters")
+    known = [code for code, _name in settings.LANGUAGES]
+    if not languages:
+        raise OnboardingError("languages", "choose at least one language")
+    for code in languages:
+        if code not in known:
+            raise OnboardingError(
+                "languages", f"unknown language '{code}' (choose from {', '.join(known)})"
+            )
+    if time_zone not in ZONES:
+        raise OnboardingError(
+            "time_zone", f"unknown time zone '{time_zone}' (choose one of {', '.join(ZONES)})"
+        )
     return name, hostname
 
 
 def onboard_chapter(
-    *, name: str, hostname: str, region: str = "", locality_type: str = "city"
+    *,
+    name: str,
+    hostname: str,
+    region: str = "",
+    locality_type: str = "city",
+    languages: list[str] | None = None,
+    time_zone: str = "America/New_York",
+    moderator_email: str = "",
+    invited_by=None,
 ) -> Chapter:
     """Create a chapter, or complete an existing one with the same name and hostname.
 
-    Runs in one transaction: on any error nothing is changed.
+    Returns the chapter's register row; its `created` attribute says whether the
+    chapter is new. Runs in one transaction: on any error nothing is changed.
     """
-    name, hostname = validate(name, hostname, locality_type, region)
+    languages = list(dict.fromkeys(languages or [settings.LANGUAGE_CODE]))
+    name, hostname = validate(name, hostname, locality_type, region, languages, time_zone)
+    if moderator_email:
+        try:
+            validate_email(moderator_email.strip())
+        except ValidationError:
+            raise OnboardingError(
+                "moderator_email", f"'{moderator_email}' is not an email address"
+            ) from None
     with transaction.atomic():
         home, site, created = _home_and_site(name, hostname, region, locality_type)
         for page_class, title, slug in SECTIONS:
@@ -112,24 +124,46 @@ def onboard_chapter(
                     instance=page_class(title=title, slug=slug, show_in_menus=True)
                 )
                 section.save_revision().publish()
-        ChapterSettings.for_site(site)
-        collection = _collection(name)
-        editors = _group(
-            f"{name} editors",
-            home,
-            collection,
-            EDITOR_PAGE_PERMISSIONS,
-            EDITOR_COLLECTION_PERMISSIONS,
-        )
-        moderators = _group(
-            f"{name} moderators",
-            home,
-            collection,
-            MODERATOR_PAGE_PERMISSIONS,
-            MODERATOR_COLLECTION_PERMISSIONS,
-        )
-        workflow = _workflow(name, home, moderators)
-    return Chapter(home, site, collection, editors, moderators, workflow, created)
+        chapter_settings = ChapterSettings.for_site(site)
+        if created:
+            chapter_settings.time_zone = time_zone
+            chapter_settings.save()
+        chapter, _ = Chapter.objects.get_or_create(home=home)
+        chapter.site = site
+        chapter.collection = _collection(name)
+        chapter.editors, _ = Group.objects.get_or_create(name=f"{name} editors")
+        chapter.moderators, _ = Group.objects.get_or_create(name=f"{name} moderators")
+        if created or not chapter.languages:
+            chapter.languages = languages
+        chapter.workflow = approval_workflow(name, home, chapter.moderators)
+        chapter.save()
+        grant_chapter_roles(chapter)
+        if moderator_email:
+            invite_person(chapter, moderator_email, "moderator", invited_by=invited_by)
+    chapter.created = created
+    return chapter
+
+
+def grant_chapter_roles(chapter: Chapter) -> None:
+    """Give the chapter's groups their rights: on its pages (in every locale), its
+    collection, the Alliance's shared collection (choose only) and its settings."""
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    change_settings = Permission.objects.get(
+        content_type__app_label="chapters", codename="change_chaptersettings"
+    )
+    shared = shared_collection()
+    for home in chapter.homes():
+        grant_pages(chapter.editors, home, EDITOR_PAGE_PERMISSIONS)
+        grant_pages(chapter.moderators, home, MODERATOR_PAGE_PERMISSIONS)
+    for group, role in [(chapter.editors, "editor"), (chapter.moderators, "moderator")]:
+        group.permissions.add(access_admin)
+        grant_media(group, chapter.collection, role)
+        grant_media(group, shared, "user")
+    GroupSitePermission.objects.get_or_create(
+        group=chapter.moderators, site=chapter.site, permission=change_settings
+    )
 
 
 def _home_and_site(name, hostname, region, locality_type):
@@ -179,30 +213,3 @@ def _collection(name: str) -> Collection:
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name=name).first()
     return existing or root.add_child(name=name)
-
-
-def _group(group_name, home, collection, page_codenames, collection_perms) -> Group:
-    group, _ = Group.objects.get_or_create(name=group_name)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    for permission in Permission.objects.filter(
-        content_type__app_label="wagtailcore", codename__in=page_codenames
-    ):
-        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-    for app_label, codename in collection_perms:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection=collection,
-            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
-        )
-    return group
-
-
-def _workflow(name: str, home: ChapterHomePage, moderators: Group) -> Workflow:
-    workflow, _ = Workflow.objects.get_or_create(name=f"{name} moderation")
-    task, _ = GroupApprovalTask.objects.get_or_create(name=f"{name} moderators approve")
-    task.groups.add(moderators)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
-    return workflow

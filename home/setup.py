@@ -3,22 +3,79 @@
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
-from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
+from home.models import AllianceHomePage
 
-SHARED_SNIPPETS = [PrincipleSet, Principle, Resource, Right]
-ALLIANCE_PAGE_PERMISSIONS = {
-    "Alliance editors": ["add_page", "change_page"],
-    "Alliance moderators": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+# The groups themselves (and their model permissions) come from migrations:
+# home 0003 (Alliance) and chapters 0005 (network admins).
+NETWORK_ADMINS = "Network admins"
+ALLIANCE_EDITORS = "Alliance editors"
+ALLIANCE_MODERATORS = "Alliance moderators"
+SHARED_COLLECTION = "Alliance shared media"
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page", "lock_page", "unlock_page"]
+ADMIN_PAGE_PERMISSIONS = MODERATOR_PAGE_PERMISSIONS + ["bulk_delete_page"]
+MEDIA_PERMISSIONS = {
+    "editor": ["add", "change", "choose"],
+    "moderator": ["add", "change", "choose", "delete"],
+    "user": ["choose"],
 }
+
+
+def grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=codenames
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def grant_media(group: Group, collection: Collection, role: str) -> None:
+    """Image and document permissions on one collection; role is editor, moderator or user."""
+    codenames = [
+        f"{action}_{kind}" for action in MEDIA_PERMISSIONS[role] for kind in ("image", "document")
+    ]
+    for permission in Permission.objects.filter(
+        content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename__in=codenames
+    ):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def approval_workflow(name: str, page: Page, approvers: Group) -> Workflow:
+    """A one-step workflow on `page` (and below) that `approvers` approve."""
+    workflow, _ = Workflow.objects.get_or_create(name=f"{name} moderation")
+    task, _ = GroupApprovalTask.objects.get_or_create(name=f"{name} moderators approve")
+    task.groups.add(approvers)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+def shared_collection() -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=SHARED_COLLECTION).first()
+    return existing or root.add_child(name=SHARED_COLLECTION)
 
 
 @transaction.atomic
 def ensure_alliance_site(
     *, title: str = "US Human Rights Cities Alliance", hostname: str = "localhost"
 ) -> AllianceHomePage:
-    """Create the Alliance home, make it the default site and set up its groups.
+    """Create the Alliance home, make it the default site and give its roles their rights.
 
     Replaces the placeholder page Wagtail installs. Safe to run again.
     """
@@ -37,26 +94,19 @@ def ensure_alliance_site(
     for page in root.get_children().filter(content_type=placeholder):
         if not Site.objects.filter(root_page=page).exists():
             page.delete()
-    _alliance_groups(home)
+    _grant_roles(home, root)
     return home
 
 
-def _alliance_groups(home: AllianceHomePage) -> None:
-    """Alliance editors and moderators manage the Alliance pages and the shared snippets."""
-    snippet_permissions = Permission.objects.filter(
-        content_type__in=ContentType.objects.get_for_models(*SHARED_SNIPPETS).values(),
-        codename__regex=r"^(add|change|delete|view)_",
-    )
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    submit_translation = Permission.objects.get(
-        content_type__app_label="wagtail_localize", codename="submit_translation"
-    )
-    for name, page_codenames in ALLIANCE_PAGE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin, submit_translation, *snippet_permissions)
-        for permission in Permission.objects.filter(
-            content_type__app_label="wagtailcore", codename__in=page_codenames
-        ):
-            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+def _grant_roles(home: AllianceHomePage, root: Page) -> None:
+    editors = Group.objects.get(name=ALLIANCE_EDITORS)
+    moderators = Group.objects.get(name=ALLIANCE_MODERATORS)
+    admins = Group.objects.get(name=NETWORK_ADMINS)
+    grant_pages(editors, home, EDITOR_PAGE_PERMISSIONS)
+    grant_pages(moderators, home, MODERATOR_PAGE_PERMISSIONS)
+    grant_pages(admins, root, ADMIN_PAGE_PERMISSIONS)
+    shared = shared_collection()
+    grant_media(editors, shared, "editor")
+    grant_media(moderators, shared, "moderator")
+    grant_media(admins, Collection.get_first_root_node(), "moderator")
+    approval_workflow("Alliance", home, moderators)

@@ -15,7 +15,7 @@ from wagtail.models import Locale, Site
 from chapters.models import ChapterHomePage, PrincipleSetAdoption
 from chapters.onboarding import onboard_chapter
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
-from home.setup import ensure_alliance_site
+from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS, ensure_alliance_site
 
 # Playwright's sync API keeps an event loop running in the worker; database tests that
 # run after a browser test in the same worker would otherwise be refused by Django.
@@ -66,9 +66,14 @@ def build_network() -> None:
         ("riverside-editor", riverside.editors),
         ("riverside-moderator", riverside.moderators),
         ("hilltop-editor", hilltop.editors),
-        ("alliance-editor", Group.objects.get(name="Alliance editors")),
+        ("hilltop-moderator", hilltop.moderators),
+        ("alliance-editor", Group.objects.get(name=ALLIANCE_EDITORS)),
+        ("alliance-moderator", Group.objects.get(name=ALLIANCE_MODERATORS)),
+        ("network-admin", Group.objects.get(name=NETWORK_ADMINS)),
     ]:
-        user = User.objects.create_user(username=username, password=PASSWORD)
+        user = User.objects.create_user(
+            username=username, email=f"{username}@example.org", password=PASSWORD
+        )
         user.groups.add(group)
 
 

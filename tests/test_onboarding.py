@@ -8,13 +8,21 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Page,
     Site,
     Workflow,
     WorkflowPage,
 )
 
-from chapters.models import ArchiveIndexPage, ChapterHomePage, EventIndexPage, StoryIndexPage
+from chapters.models import (
+    ArchiveIndexPage,
+    Chapter,
+    ChapterHomePage,
+    ChapterSettings,
+    EventIndexPage,
+    StoryIndexPage,
+)
 from tests.process import run_manage
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +49,12 @@ def snapshot() -> dict:
 
 def test_create_chapter_builds_everything_a_chapter_needs(client):
     create(
-        name="Lakeview", hostname="lakeview.localhost", region="Michigan", locality_type="county"
+        name="Lakeview",
+        hostname="lakeview.localhost",
+        region="Michigan",
+        locality_type="county",
+        languages="en,es",
+        time_zone="America/Chicago",
     )
 
     home = ChapterHomePage.objects.get(title="Lakeview")
@@ -72,11 +85,30 @@ def test_create_chapter_builds_everything_a_chapter_needs(client):
             "page_id", flat=True
         )
     ) == {home.pk}
+    media = GroupCollectionPermission.objects.filter(group=editors)
     assert set(
-        GroupCollectionPermission.objects.filter(group=editors).values_list(
-            "collection__name", flat=True
+        media.filter(collection__name="Lakeview").values_list("permission__codename", flat=True)
+    ) == {"add_image", "change_image", "choose_image", "add_document", "change_document"} | {
+        "choose_document"
+    }
+    # The Alliance's shared media may be used, not changed.
+    assert set(
+        media.filter(collection__name="Alliance shared media").values_list(
+            "permission__codename", flat=True
         )
-    ) == {"Lakeview"}
+    ) == {"choose_image", "choose_document"}
+    assert media.exclude(collection__name__in=["Lakeview", "Alliance shared media"]).count() == 0
+    # Only its moderators change its settings, and only for its site.
+    assert set(
+        GroupSitePermission.objects.filter(permission__codename="change_chaptersettings")
+        .filter(site=site)
+        .values_list("group__name", flat=True)
+    ) == {"Lakeview moderators"}
+
+    chapter = Chapter.objects.get(home=home)
+    assert (chapter.site, chapter.editors, chapter.moderators) == (site, editors, moderators)
+    assert chapter.languages == ["en", "es"]
+    assert ChapterSettings.for_site(site).time_zone == "America/Chicago"
 
     workflow = WorkflowPage.objects.get(page=home).workflow
     task = workflow.tasks.get().specific
@@ -125,6 +157,18 @@ def test_rerun_completes_a_chapter_missing_a_part():
         (
             {"name": "X", "hostname": "x.localhost", "locality_type": "village"},
             "locality-type: unknown locality type 'village' (choose one of city, county, rural",
+        ),
+        (
+            {"name": "X", "hostname": "x.localhost", "languages": "en,xx"},
+            "languages: unknown language 'xx' (choose from en, es)",
+        ),
+        (
+            {"name": "X", "hostname": "x.localhost", "time_zone": "Mars/Base"},
+            "time-zone: unknown time zone 'Mars/Base'",
+        ),
+        (
+            {"name": "X", "hostname": "x.localhost", "moderator_email": "not-an-email"},
+            "moderator-email: 'not-an-email' is not an email address",
         ),
     ],
 )

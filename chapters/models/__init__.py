@@ -1,4 +1,5 @@
 from .archive import ArchiveEntryPage, ArchiveIndexPage
+from .chapter import Chapter
 from .chapter_home import ChapterHomePage, PrincipleSetAdoption
 from .events import EventIndexPage, EventPage
 from .settings import ChapterSettings
@@ -7,6 +8,7 @@ from .stories import StoryIndexPage, StoryPage
 __all__ = [
     "ArchiveEntryPage",
     "ArchiveIndexPage",
+    "Chapter",
     "ChapterHomePage",
     "ChapterSettings",
     "EventIndexPage",

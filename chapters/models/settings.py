@@ -1,8 +1,9 @@
 from django.core.validators import RegexValidator
 from django.db import models
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 
 TIME_ZONES = [
     ("America/New_York", "Eastern (New York)"),
@@ -14,6 +15,15 @@ TIME_ZONES = [
     ("Pacific/Honolulu", "Hawaii (Honolulu)"),
     ("America/Puerto_Rico", "Atlantic (Puerto Rico)"),
 ]
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=40, help_text="As readers know it, e.g. Instagram.")
+    url = blocks.URLBlock(label="URL")
+
+    class Meta:
+        icon = "link"
+        label = "Social link"
 
 
 @register_setting(icon="site")
@@ -45,7 +55,11 @@ class ChapterSettings(BaseSiteSetting):
         default="America/New_York",
         help_text="Event times are entered and shown in this zone.",
     )
-
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        help_text="The chapter's pages elsewhere, listed in the site footer.",
+    )
     support_resources = RichTextField(
         blank=True,
         features=["bold", "link", "ul"],
@@ -57,6 +71,7 @@ class ChapterSettings(BaseSiteSetting):
         FieldPanel("logo"),
         FieldPanel("accent_colour"),
         FieldPanel("contact_email"),
+        FieldPanel("social_links"),
         FieldPanel("time_zone"),
         FieldPanel("support_resources"),
     ]

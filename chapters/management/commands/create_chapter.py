@@ -20,11 +20,29 @@ class Command(BaseCommand):
             default="city",
             help="city, county, rural, reservation, state or region (default: city).",
         )
+        parser.add_argument(
+            "--languages",
+            default="en",
+            help="Comma-separated language codes it publishes in, default first (default: en).",
+        )
+        parser.add_argument("--time-zone", default="America/New_York", help="e.g. America/Chicago.")
+        parser.add_argument(
+            "--moderator-email",
+            default="",
+            help="Invite this person as its first moderator (emails a set-password link).",
+        )
 
     def handle(self, *args, name, hostname, region, locality_type, **options):
+        languages = [code.strip() for code in options["languages"].split(",") if code.strip()]
         try:
             chapter = onboard_chapter(
-                name=name, hostname=hostname, region=region, locality_type=locality_type
+                name=name,
+                hostname=hostname,
+                region=region,
+                locality_type=locality_type,
+                languages=languages,
+                time_zone=options["time_zone"],
+                moderator_email=options["moderator_email"],
             )
         except OnboardingError as error:
             raise CommandError(f"{error.field.replace('_', '-')}: {error}") from None
@@ -36,3 +54,5 @@ class Command(BaseCommand):
                 f"workflow '{chapter.workflow}')"
             )
         )
+        if options["moderator_email"]:
+            self.stdout.write(f"Invited {options['moderator_email']} as a moderator.")

@@ -1,0 +1,79 @@
+"""Inviting a person into a chapter: one service behind the admin's invite form."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from chapters.models import Chapter
+
+ROLES = [("editor", "Editor"), ("moderator", "Moderator")]
+
+
+class InviteError(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def set_password_url(user) -> str:
+    path = reverse(
+        "wagtailadmin_password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def invite_person(chapter: Chapter, email: str, role: str, invited_by=None):
+    """Add the person with this email to the chapter's editors or moderators.
+
+    Creates the account if there is none (without a password) and emails a link
+    to set one. Returns (user, created).
+    """
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise InviteError("email", f"'{email}' is not an email address") from None
+    if role not in dict(ROLES):
+        raise InviteError("role", f"unknown role '{role}' (choose editor or moderator)")
+    User = get_user_model()
+    with transaction.atomic():
+        user = User.objects.filter(email__iexact=email).first()
+        created = user is None
+        if created:
+            if User.objects.filter(username__iexact=email).exists():
+                raise InviteError("email", f"the username '{email}' is taken by another account")
+            user = User(username=email, email=email)
+            user.set_unusable_password()
+            user.save()
+        group = chapter.moderators if role == "moderator" else chapter.editors
+        user.groups.add(group)
+    inviter = invited_by.get_full_name() or invited_by.get_username() if invited_by else None
+    lines = [
+        f"You have been added as {'a moderator' if role == 'moderator' else 'an editor'} "
+        f"of {chapter.name} on the Human Rights Cities network"
+        + (f" by {inviter}." if inviter else "."),
+        "",
+    ]
+    if not user.has_usable_password():
+        lines += ["Choose your password here (the link works once):", set_password_url(user)]
+    else:
+        lines += ["Log in with your existing account:", settings.WAGTAILADMIN_BASE_URL + "/admin/"]
+    lines += ["", f"Your username is {user.get_username()}."]
+    send_mail(
+        subject=f"You are invited to edit {chapter.name}",
+        message="\n".join(lines),
+        from_email=None,
+        recipient_list=[email],
+    )
+    return user, created
