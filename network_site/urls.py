@@ -4,14 +4,25 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from chapters import views as chapter_views
+from chapters.admin_views import ScopedPageBrowseView
 from home.views import site_root
 from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Wagtail's page chooser browses the whole tree; ours stays inside the person's chapter.
+    path(
+        "admin/choose-page/<int:parent_page_id>/",
+        require_admin_access(ScopedPageBrowseView.as_view()),
+    ),
+    path(
+        "admin/choose-page/",
+        require_admin_access(ScopedPageBrowseView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # "/" serves the site's home in the reader's language instead of redirecting,

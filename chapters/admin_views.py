@@ -1,0 +1,363 @@
+"""Admin views for running chapters: onboard, invite, history, offboard.
+
+Network admins (the `chapters.*_chapter` permissions) see and manage every
+chapter; a chapter's moderators see their own chapter, invite people to it and
+read its history. Everyone else gets a 403.
+"""
+
+import tempfile
+from itertools import chain
+
+from django import forms
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
+from wagtail.admin.views.chooser import BrowseView, page_models_from_string
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
+
+from chapters.admin_scope import visible_pages
+from chapters.models import Chapter, ChapterHomePage, ChapterSettings
+from chapters.models.settings import TIME_ZONES
+from chapters.onboarding import OnboardingError, onboard_chapter
+from chapters.people import ROLES, InviteError, invite_person
+
+
+class ScopedPageBrowseView(BrowseView):
+    """Wagtail's page chooser, browsing only what this person may see.
+
+    The listed pages are filtered by the `construct_page_chooser_queryset` hook;
+    this also keeps the page being browsed (its title is the chooser's heading)
+    inside the person's scope.
+    """
+
+    def get(self, request, parent_page_id=None):
+        visible = visible_pages(request.user)
+        if parent_page_id is not None:
+            if not visible.filter(pk=parent_page_id).exists():
+                raise Http404
+        else:
+            try:
+                classes = page_models_from_string(
+                    request.GET.get("page_type") or "wagtailcore.page"
+                )
+            except (ValueError, LookupError) as error:
+                raise Http404 from error
+            if classes != (Page,):
+                choosable = visible.type(*classes)
+                parent = choosable.first_common_ancestor() if choosable.exists() else None
+                parent_page_id = parent.pk if parent else Page.get_first_root_node().pk
+        return super().get(request, parent_page_id)
+
+
+# Who may do what with chapters.
+
+
+def is_network_admin(user, action: str = "view") -> bool:
+    return user.has_perm(f"chapters.{action}_chapter")
+
+
+def manageable_chapters(user):
+    chapters = Chapter.objects.select_related("home", "site")
+    if is_network_admin(user):
+        return chapters
+    return chapters.of_user(user, moderator=True)
+
+
+def chapter_for(user, pk: int, action: str = "view") -> Chapter:
+    """The chapter if this person may do `action` with it: network admins always;
+    its moderators may view it and invite people."""
+    chapter = get_object_or_404(Chapter.objects.select_related("home", "site"), pk=pk)
+    if is_network_admin(user, "change" if action != "view" else "view"):
+        return chapter
+    if action in ("view", "invite") and chapter.moderators.user_set.filter(pk=user.pk).exists():
+        return chapter
+    raise PermissionDenied
+
+
+class ChapterAdminMixin(WagtailAdminTemplateMixin):
+    header_icon = "site"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("chapters_admin:index"), "label": "Chapters"},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class ChapterIndexView(ChapterAdminMixin, TemplateView):
+    page_title = "Chapters"
+    template_name = "chapters/admin/index.html"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": "Chapters"}]
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        chapters = list(manageable_chapters(user))
+        if not chapters and not is_network_admin(user, "add"):
+            raise PermissionDenied
+        return super().get_context_data(
+            chapters=chapters,
+            can_onboard=is_network_admin(user, "add"),
+            can_offboard=is_network_admin(user, "change"),
+            can_delete=is_network_admin(user, "delete"),
+            **kwargs,
+        )
+
+
+class OnboardForm(forms.Form):
+    name = forms.CharField(max_length=120, help_text="The chapter's public name.")
+    hostname = forms.CharField(
+        max_length=255,
+        help_text="Its own hostname, e.g. riverbend.example.org. The site answers on it at once "
+        "(point the name's DNS at this server).",
+    )
+    region = forms.CharField(
+        max_length=100, required=False, help_text="State or region, e.g. Oregon."
+    )
+    locality_type = forms.ChoiceField(choices=ChapterHomePage.LOCALITY_TYPES, initial="city")
+    languages = forms.MultipleChoiceField(
+        choices=settings.LANGUAGES,
+        initial=[settings.LANGUAGE_CODE],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The languages the chapter publishes in.",
+    )
+    time_zone = forms.ChoiceField(choices=TIME_ZONES, initial="America/New_York")
+    moderator_email = forms.EmailField(
+        label="First moderator's email",
+        required=False,
+        help_text="We create their account and email them a link to choose a password.",
+    )
+
+
+class OnboardView(ChapterAdminMixin, FormView):
+    page_title = "Onboard a chapter"
+    template_name = "wagtailadmin/generic/form.html"
+    form_class = OnboardForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_network_admin(request.user, "add"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            action_url=reverse("chapters_admin:onboard"),
+            submit_button_label="Onboard chapter",
+            submit_button_active_label="Onboarding…",
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        default = settings.LANGUAGE_CODE
+        languages = sorted(data["languages"], key=lambda code: code != default)
+        try:
+            chapter = onboard_chapter(
+                name=data["name"],
+                hostname=data["hostname"],
+                region=data["region"],
+                locality_type=data["locality_type"],
+                languages=languages,
+                time_zone=data["time_zone"],
+                moderator_email=data["moderator_email"],
+                invited_by=self.request.user,
+            )
+        except OnboardingError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+            return self.form_invalid(form)
+        if not chapter.created:
+            form.add_error("name", f"'{chapter.name}' is already onboarded at {chapter.site}.")
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            f"Chapter '{chapter.name}' is onboarded. Its site answers at "
+            f"http://{chapter.site.hostname}/ now.",
+        )
+        return redirect("chapters_admin:index")
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(help_text="We email them a link to choose a password.")
+    role = forms.ChoiceField(
+        choices=ROLES,
+        initial="editor",
+        widget=forms.RadioSelect,
+        help_text="Editors write and submit pages for moderation; moderators also publish.",
+    )
+
+
+class InviteView(ChapterAdminMixin, FormView):
+    template_name = "wagtailadmin/generic/form.html"
+    form_class = InviteForm
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.chapter = chapter_for(request.user, pk, "invite")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Invite a person to {self.chapter.name}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            action_url=reverse("chapters_admin:invite", args=[self.chapter.pk]),
+            submit_button_label="Send invitation",
+            submit_button_active_label="Sending…",
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            user, created = invite_person(
+                self.chapter,
+                form.cleaned_data["email"],
+                form.cleaned_data["role"],
+                invited_by=self.request.user,
+            )
+        except InviteError as error:
+            form.add_error(error.field, str(error))
+            return self.form_invalid(form)
+        verb = "Created an account for" if created else "Added"
+        messages.success(
+            self.request,
+            f"{verb} {user.email} as {form.cleaned_data['role']} of {self.chapter.name} "
+            "and emailed them.",
+        )
+        return redirect("chapters_admin:index")
+
+
+def chapter_history(chapter: Chapter):
+    """Every audit log entry about the chapter: its pages (all locales), its media,
+    its settings and its register row, newest first."""
+    page_entries = PageLogEntry.objects.filter(page__in=chapter.pages()).select_related("user")
+    model_entries = ModelLogEntry.objects.none()
+    related = [
+        (get_image_model(), get_image_model().objects.filter(collection=chapter.collection)),
+        (
+            get_document_model(),
+            get_document_model().objects.filter(collection=chapter.collection),
+        ),
+        (ChapterSettings, ChapterSettings.objects.filter(site=chapter.site)),
+        (Chapter, Chapter.objects.filter(pk=chapter.pk)),
+    ]
+    for model, objects in related:
+        ids = [str(pk) for pk in objects.values_list("pk", flat=True)]
+        model_entries |= ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=ids
+        )
+    model_entries = model_entries.select_related("user", "content_type")
+    return sorted(
+        chain(page_entries.order_by("-timestamp")[:2000], model_entries[:2000]),
+        key=lambda entry: entry.timestamp,
+        reverse=True,
+    )
+
+
+class HistoryView(ChapterAdminMixin, TemplateView):
+    template_name = "chapters/admin/history.html"
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.chapter = chapter_for(request.user, pk, "view")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"History of {self.chapter.name}"
+
+    def get_context_data(self, **kwargs):
+        page = Paginator(chapter_history(self.chapter), 50).get_page(self.request.GET.get("p"))
+        return super().get_context_data(chapter=self.chapter, entries=page, **kwargs)
+
+
+# Offboarding: network admins only. The work is done by chapters.offboarding.
+
+
+class ArchiveForm(forms.Form):
+    pass
+
+
+class DeleteForm(forms.Form):
+    confirm_name = forms.CharField(
+        label="Type the chapter's name to delete it",
+        help_text="An export of the chapter is written to the server first.",
+    )
+
+
+class OffboardView(ChapterAdminMixin, FormView):
+    template_name = "chapters/admin/confirm.html"
+    form_class = ArchiveForm
+    action = ""  # archive, restore or delete
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.chapter = chapter_for(request.user, pk, self.action)
+        if self.action == "delete" and not is_network_admin(request.user, "delete"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"{self.action.capitalize()} {self.chapter.name}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(chapter=self.chapter, action=self.action, **kwargs)
+
+    def form_valid(self, form):
+        from chapters import offboarding
+
+        try:
+            if self.action == "archive":
+                count = offboarding.archive_chapter(self.chapter, user=self.request.user)
+                message = f"Archived {self.chapter.name}: {count} pages unpublished, content kept."
+            elif self.action == "restore":
+                count = offboarding.restore_chapter(self.chapter, user=self.request.user)
+                message = f"Restored {self.chapter.name}: {count} pages published again."
+            else:
+                name = self.chapter.name
+                path = offboarding.delete_chapter(
+                    self.chapter,
+                    confirm_name=form.cleaned_data["confirm_name"],
+                    user=self.request.user,
+                )
+                message = f"Deleted {name}. Its export was written to {path}."
+        except offboarding.OffboardingError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, message)
+        return redirect("chapters_admin:index")
+
+
+class ArchiveView(OffboardView):
+    action = "archive"
+
+
+class RestoreView(OffboardView):
+    action = "restore"
+
+
+class DeleteView(OffboardView):
+    action = "delete"
+    form_class = DeleteForm
+
+
+def export_view(request, pk):
+    """Download the chapter as one file (POST, so a link preview cannot start one)."""
+    from chapters import offboarding
+
+    if request.method != "POST":
+        raise Http404
+    chapter = chapter_for(request.user, pk, "export")
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    export = tempfile.SpooledTemporaryFile(max_size=50 * 1024 * 1024)  # noqa: SIM115
+    offboarding.export_chapter(chapter, export)
+    export.seek(0)
+    filename = f"{slugify(chapter.name)}-{stamp}.zip"
+    return FileResponse(export, as_attachment=True, filename=filename)
