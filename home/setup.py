@@ -8,6 +8,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Locale,
     Page,
     Site,
@@ -110,3 +111,11 @@ def _grant_roles(home: AllianceHomePage, root: Page) -> None:
     grant_media(moderators, shared, "moderator")
     grant_media(admins, Collection.get_first_root_node(), "moderator")
     approval_workflow("Alliance", home, moderators)
+    # The Alliance site's own settings (contact, logo, ...) belong to its moderators.
+    GroupSitePermission.objects.get_or_create(
+        group=moderators,
+        site=Site.objects.get(root_page=home),
+        permission=Permission.objects.get(
+            content_type__app_label="chapters", codename="change_chaptersettings"
+        ),
+    )

@@ -111,3 +111,12 @@ def login(client):
         return client
 
     return _login
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.test_permission_matrix import CASES
+
+    allowed = sum(ok for *_, ok in CASES)
+    terminalreporter.write_line(
+        f"permission matrix: {len(CASES)} cases ({allowed} allowed, {len(CASES) - allowed} denied)"
+    )

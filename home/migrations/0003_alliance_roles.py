@@ -61,6 +61,10 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0006_formstate"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
+        # After Wagtail's own data migrations, which hand out "choose" rights on the
+        # root collection to every group that can reach the admin.
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

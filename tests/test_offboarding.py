@@ -1,0 +1,734 @@
+"""Offboarding a chapter: archive and restore, export and import, delete."""
+
+import datetime
+import io
+import json
+import zipfile
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageLogEntry,
+    PageViewRestriction,
+    Site,
+    Workflow,
+)
+
+from chapters.models import (
+    Chapter,
+    ChapterHomePage,
+    ChapterSettings,
+    EventPage,
+    StoryIndexPage,
+    StoryPage,
+)
+from chapters.offboarding import (
+    OffboardingError,
+    archive_chapter,
+    delete_chapter,
+    export_chapter,
+    import_chapter,
+    restore_chapter,
+)
+from home.models import Principle, PrincipleSet, Right
+from tests.conftest import HILLTOP_HOST, RIVERSIDE_HOST
+from tests.pages import add_event, add_story, section
+
+pytestmark = pytest.mark.django_db
+
+Image = get_image_model()
+Document = get_document_model()
+
+
+def get(client, path, host=RIVERSIDE_HOST, **kwargs):
+    return client.get(path, headers={"host": host}, **kwargs)
+
+
+def riverside() -> Chapter:
+    return Chapter.objects.get(site__hostname=RIVERSIDE_HOST)
+
+
+def admin():
+    return get_user_model().objects.get(username="network-admin")
+
+
+def png(colour="teal") -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (12, 8), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def upload_image(collection, title, colour="teal"):
+    image = Image(title=title, collection=collection, description=f"{title}, described")
+    image.file = ImageFile(io.BytesIO(png(colour)), name=f"{title.lower().replace(' ', '-')}.png")
+    image.save()
+    image.tags.add("meeting")
+    return image
+
+
+def upload_document(collection, title):
+    document = Document(title=title, collection=collection)
+    document.file.save(f"{title.lower()}.txt", ContentFile(b"minutes of the meeting"), save=True)
+    return document
+
+
+def snapshot() -> dict:
+    return {
+        "pages": Page.objects.count(),
+        "sites": Site.objects.count(),
+        "chapters": Chapter.objects.count(),
+        "collections": Collection.objects.count(),
+        "groups": Group.objects.count(),
+        "workflows": Workflow.objects.count(),
+        "images": Image.objects.count(),
+        "documents": Document.objects.count(),
+        "principles": Principle.objects.count(),
+        "principle_sets": PrincipleSet.objects.count(),
+        "rights": Right.objects.count(),
+        "settings": ChapterSettings.objects.count(),
+    }
+
+
+def chapter_state(chapter: Chapter) -> list:
+    """Everything about a chapter's pages an import elsewhere must leave alone."""
+    return [
+        (
+            page.pk,
+            page.title,
+            page.live,
+            page.latest_revision_id,
+            page.translation_key,
+            json.dumps(page.specific.serializable_data(), sort_keys=True, default=str),
+        )
+        for page in chapter.pages().order_by("path")
+    ]
+
+
+def build_content(home: ChapterHomePage) -> dict:
+    """A story with an image (FK, StreamField and rich text), links to an event and a
+    document, a shared principle and right; plus a draft and a Spanish translation."""
+    collection = Collection.objects.get(name=home.title)
+    image = upload_image(collection, "Tenants meeting")
+    document = upload_document(collection, "Minutes")
+    principle = Principle.objects.get(title="Listen first")
+    housing = Right.objects.get(slug="housing")
+    event = add_event(
+        home,
+        "Town hall",
+        start_date=datetime.date.today() + datetime.timedelta(days=20),
+        venue="Eastside Library",
+        rights=[housing],
+    )
+    body = [
+        {
+            "type": "image",
+            "value": {
+                "image": image.pk,
+                "alt_text": "Neighbors",
+                "caption": "Spring",
+                "credit": "",
+            },
+        },
+        {
+            "type": "paragraph",
+            "value": f'<p>Come to <a linktype="page" id="{event.pk}">the town hall</a>, read '
+            f'<a linktype="document" id="{document.pk}">the minutes</a>.</p>'
+            f'<embed alt="Rent board" embedtype="image" format="left" id="{image.pk}"/>',
+        },
+        {"type": "principle", "value": {"principle": principle.pk}},
+        {"type": "document", "value": {"document": document.pk, "label": "Minutes file"}},
+    ]
+    story = add_story(
+        home,
+        "Eviction defense",
+        image=image,
+        image_alt="Tenants at the meeting",
+        rights=[housing],
+        related_principles=[principle],
+        body=body,
+    )
+    draft = add_story(home, "Unfinished story", live=False)
+    spanish = Locale.objects.get(language_code="es")
+    translation = story.copy_for_translation(spanish, copy_parents=True)
+    translation.title = "Defensa contra desalojos"
+    translation.save_revision().publish()
+    chapter_settings = ChapterSettings.for_site(Site.objects.get(root_page=home))
+    chapter_settings.logo = image
+    chapter_settings.contact_email = "hello@riverside.example"
+    chapter_settings.support_resources = (
+        f'<p>Call us; see <a linktype="document" id="{document.pk}">the minutes</a>.</p>'
+    )
+    chapter_settings.save()
+    return {
+        "image": image,
+        "document": document,
+        "event": event,
+        "story": story,
+        "draft": draft,
+        "translation": translation,
+        "principle": principle,
+        "housing": housing,
+    }
+
+
+def export_bytes(chapter: Chapter) -> bytes:
+    buffer = io.BytesIO()
+    export_chapter(chapter, buffer)
+    return buffer.getvalue()
+
+
+def rezip(data: bytes, change) -> bytes:
+    """A copy of an export with `change(name, content) -> content | None` applied."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            content = change(name, source.read(name))
+            if content is not None:
+                target.writestr(name, content)
+    return out.getvalue()
+
+
+def stored_files(settings) -> set:
+    return {path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()}
+
+
+# --- Archive and restore ---------------------------------------------------------------
+
+
+def test_archiving_takes_the_chapter_offline_and_keeps_its_content(client, network):
+    story = add_story(network.riverside, "Rent strike")
+    assert get(client, "/en/stories/rent-strike/").status_code == 200
+    chapter = riverside()
+    live_before = set(chapter.pages().live().values_list("pk", flat=True))
+
+    count = archive_chapter(chapter, user=admin())
+
+    assert count == len(live_before) == 5  # home, three sections, the story
+    for path in ["/en/", "/es/", "/en/stories/", "/en/stories/rent-strike/"]:
+        assert get(client, path).status_code == 404, path
+    assert get(client, "/", follow=True).status_code == 404
+    assert get(client, "/en/", host=HILLTOP_HOST).status_code == 200
+    kept = StoryPage.objects.get(pk=story.pk)
+    assert (kept.title, kept.live, kept.revisions.count()) == ("Rent strike", False, 1)
+    assert Site.objects.filter(hostname=RIVERSIDE_HOST).exists()
+    chapter.refresh_from_db()
+    assert chapter.is_archived and chapter.archived_by == admin()
+    assert set(chapter.archived_live_pages) == live_before
+    assert Chapter.objects.active().filter(pk=chapter.pk).count() == 0
+    # In the audit log, by the person who archived it.
+    assert PageLogEntry.objects.filter(
+        page=story, action="wagtail.unpublish", user=admin()
+    ).exists()
+
+    with pytest.raises(OffboardingError) as error:
+        archive_chapter(chapter)
+    assert (error.value.field, str(error.value)) == (
+        "chapter",
+        "the chapter 'Riverside' is already archived",
+    )
+
+
+def test_restoring_republishes_exactly_what_was_live(client, network):
+    live = add_story(network.riverside, "Was live")
+    draft = add_story(network.riverside, "Was a draft", live=False)
+    pending = add_story(network.riverside, "Has a pending edit")
+    pending.summary = "An edit nobody approved yet."
+    pending.save_revision()
+    chapter = riverside()
+    archived = archive_chapter(chapter)
+
+    restored = restore_chapter(chapter, user=admin())
+
+    assert restored == archived == 6
+    assert get(client, "/en/").status_code == 200
+    assert get(client, "/en/stories/was-live/").status_code == 200
+    assert get(client, "/en/stories/was-a-draft/").status_code == 404
+    assert StoryPage.objects.get(pk=draft.pk).live is False
+    # The pending edit stays pending: the version that was live comes back.
+    pending = StoryPage.objects.get(pk=pending.pk)
+    assert pending.live and pending.has_unpublished_changes
+    assert pending.summary == "Summary of Has a pending edit."
+    assert StoryPage.objects.get(pk=live.pk).live
+    chapter.refresh_from_db()
+    assert (chapter.archived_at, chapter.archived_by, chapter.archived_live_pages) == (
+        None,
+        None,
+        [],
+    )
+    with pytest.raises(OffboardingError) as error:
+        restore_chapter(chapter)
+    assert (error.value.field, str(error.value)) == (
+        "chapter",
+        "the chapter 'Riverside' is not archived",
+    )
+
+
+# --- Export ----------------------------------------------------------------------------
+
+
+def test_export_is_one_zip_with_pages_media_settings_and_snippets(network):
+    content = build_content(network.riverside)
+    chapter = riverside()
+    buffer = io.BytesIO()
+
+    manifest = export_chapter(chapter, buffer)
+
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        names = set(archive.namelist())
+        assert {
+            "manifest.json",
+            "pages.json",
+            "settings.json",
+            "snippets.json",
+            "images/index.json",
+            "documents/index.json",
+        } <= names
+        assert json.loads(archive.read("manifest.json")) == manifest
+        pages = json.loads(archive.read("pages.json"))["pages"]
+        images = json.loads(archive.read("images/index.json"))
+        snippets = json.loads(archive.read("snippets.json"))
+        chapter_settings = json.loads(archive.read("settings.json"))
+        image_bytes = archive.read(images[0]["file"])
+    assert manifest["format"] == "hrc-chapter-export"
+    assert (manifest["chapter"], manifest["hostname"]) == ("Riverside", RIVERSIDE_HOST)
+    assert manifest["languages"] == ["en"]
+    assert manifest["counts"]["pages"] == chapter.pages().count() == len(pages)
+    # Tree order: the home first, every parent before its children.
+    assert pages[0]["id"] == chapter.home.pk and pages[0]["type"] == "chapters.ChapterHomePage"
+    seen = set()
+    for entry in pages:
+        assert entry["parent"] is None or entry["parent"] in seen
+        seen.add(entry["id"])
+    by_id = {entry["id"]: entry for entry in pages}
+    story = by_id[content["story"].pk]
+    assert story["type"] == "chapters.StoryPage"
+    assert (story["locale"], story["live"]) == ("en", True)
+    assert story["translation_key"] == str(content["story"].translation_key)
+    assert story["content"]["image"] == content["image"].pk
+    assert by_id[content["draft"].pk]["live"] is False
+    assert by_id[content["translation"].pk]["locale"] == "es"
+    assert "owner" not in story["content"] and "path" not in story["content"]
+    assert len(images) == 1
+    assert images[0]["title"] == "Tenants meeting"
+    assert images[0]["description"] == "Tenants meeting, described"
+    assert images[0]["tags"] == ["meeting"]
+    assert image_bytes == content["image"].file.open("rb").read()
+    exported = {(entry["model"], entry["id"]) for entry in snippets}
+    assert ("home.Principle", content["principle"].pk) in exported
+    assert ("home.PrincipleSet", content["principle"].principle_set_id) in exported
+    assert ("home.Right", content["housing"].pk) in exported
+    principle = next(entry for entry in snippets if entry["model"] == "home.Principle")
+    assert (principle["translation_key"], principle["locale"]) == (
+        str(content["principle"].translation_key),
+        "en",
+    )
+    assert chapter_settings["contact_email"] == "hello@riverside.example"
+    assert chapter_settings["logo"] == content["image"].pk
+
+
+# --- Delete, then import: the round trip -------------------------------------------------
+
+
+def test_delete_then_import_brings_the_chapter_back_with_new_ids(
+    client, network, settings, tmp_path
+):
+    settings.CHAPTER_EXPORT_DIR = tmp_path / "exports"
+    content = build_content(network.riverside)
+    old = {name: obj.pk for name, obj in content.items()}
+    principles = Principle.objects.count()
+    chapter = riverside()
+    page_count = chapter.pages().count()
+
+    path = delete_chapter(chapter, confirm_name="Riverside", user=admin())
+
+    assert path.parent == tmp_path / "exports" and path.name.startswith("riverside-")
+    assert not Site.objects.filter(hostname=RIVERSIDE_HOST).exists()
+    assert not Page.objects.filter(pk__in=[old["story"], old["event"], old["translation"]]).exists()
+    assert not ChapterHomePage.objects.filter(title="Riverside").exists()
+    assert not Image.objects.filter(pk=old["image"]).exists()
+    assert not Collection.objects.filter(name="Riverside").exists()
+    assert not Group.objects.filter(name__startswith="Riverside ").exists()
+    assert not Workflow.objects.filter(name="Riverside moderation").exists()
+    assert get(client, "/en/").status_code != 200
+
+    with open(path, "rb") as source:
+        chapter = import_chapter(source, user=admin())
+
+    assert (chapter.name, chapter.site.hostname) == ("Riverside", RIVERSIDE_HOST)
+    assert chapter.pages().count() == page_count
+    assert chapter.editors.name == "Riverside editors"
+    image = Image.objects.get(collection=chapter.collection)
+    document = Document.objects.get(collection=chapter.collection)
+    assert (image.title, image.description) == ("Tenants meeting", "Tenants meeting, described")
+    assert list(image.tags.names()) == ["meeting"]
+    story = StoryPage.objects.get(title="Eviction defense")
+    event = EventPage.objects.get(title="Town hall")
+    assert old["image"] != image.pk and old["story"] != story.pk and old["event"] != event.pk
+    assert story.image_id == image.pk
+    blocks = {block.block_type: block.value for block in story.body}
+    assert blocks["image"]["image"].pk == image.pk
+    assert blocks["document"]["document"].pk == document.pk
+    paragraph = story.body.raw_data[1]["value"]
+    assert f'linktype="page" id="{event.pk}"' in paragraph
+    assert f'linktype="document" id="{document.pk}"' in paragraph
+    assert f'embedtype="image" format="left" id="{image.pk}"' in paragraph
+    # The shared snippets are reused, never duplicated.
+    assert Principle.objects.count() == principles
+    assert blocks["principle"]["principle"].pk == old["principle"]
+    assert list(story.related_principles.all()) == [content["principle"]]
+    assert list(story.rights.all()) == [content["housing"]]
+    assert list(event.rights.all()) == [content["housing"]]
+    adoption = chapter.home.specific.principle_set_adoptions.get()
+    assert adoption.principle_set == content["principle"].principle_set
+    # Live and draft states are kept.
+    assert story.live and event.live
+    assert StoryPage.objects.get(title="Unfinished story").live is False
+    # The Spanish translation is a translation of the new story, under the new chapter.
+    translation = StoryPage.objects.get(title="Defensa contra desalojos")
+    assert translation.translation_key == story.translation_key
+    assert translation.locale.language_code == "es"
+    assert translation.get_parent().get_parent().translation_key == chapter.home.translation_key
+    assert {p.pk for p in chapter.pages()} >= {story.pk, translation.pk, event.pk}
+    # The settings follow, with the logo and links remapped.
+    chapter_settings = ChapterSettings.for_site(chapter.site)
+    assert chapter_settings.logo_id == image.pk
+    assert chapter_settings.contact_email == "hello@riverside.example"
+    assert f'id="{document.pk}"' in chapter_settings.support_resources
+
+    # The public story renders with the new image and links to the new pages.
+    response = get(client, "/en/stories/eviction-defense/")
+    assert response.status_code == 200
+    assert image.get_rendition("width-960").url in response.text
+    assert "/en/events/town-hall/" in response.text
+    assert f"/documents/{document.pk}/" in response.text
+    assert "Those most harmed speak first." in response.text
+    assert get(client, "/en/events/town-hall/").status_code == 200
+    assert get(client, "/es/stories/eviction-defense/").status_code == 200
+    assert get(client, "/en/stories/unfinished-story/").status_code == 404
+
+
+def test_import_under_another_name_and_hostname_leaves_the_original_alone(client, network):
+    content = build_content(network.riverside)
+    original = riverside()
+    before, counts = chapter_state(original), snapshot()
+    images_before = list(Image.objects.filter(collection=original.collection).values_list("pk"))
+
+    copy = import_chapter(
+        io.BytesIO(export_bytes(original)), name="Riverside Copy", hostname="copy.localhost"
+    )
+
+    assert chapter_state(riverside()) == before
+    assert list(Image.objects.filter(collection=original.collection).values_list("pk")) == (
+        images_before
+    )
+    assert (copy.name, copy.site.hostname) == ("Riverside Copy", "copy.localhost")
+    assert copy.pages().count() == original.pages().count()
+    after = snapshot()
+    assert after["principles"] == counts["principles"] and after["rights"] == counts["rights"]
+    assert after["chapters"] == counts["chapters"] + 1
+    new_story = StoryPage.objects.descendant_of(copy.home).get(title="Eviction defense")
+    new_event = EventPage.objects.descendant_of(copy.home).get(title="Town hall")
+    assert new_story.pk != content["story"].pk
+    paragraph = new_story.body.raw_data[1]["value"]
+    assert f'id="{new_event.pk}"' in paragraph and f'id="{content["event"].pk}"' not in paragraph
+    assert new_story.image.collection == copy.collection
+    assert get(client, "/en/stories/eviction-defense/", host="copy.localhost").status_code == 200
+    assert get(client, "/en/stories/eviction-defense/").status_code == 200
+
+
+def test_import_refuses_a_taken_hostname_or_name(network):
+    data = export_bytes(riverside())
+    before = snapshot()
+    with pytest.raises(OffboardingError) as error:
+        import_chapter(io.BytesIO(data))
+    assert error.value.field == "hostname"
+    assert str(error.value) == (
+        "hostname 'riverside.localhost' is already used by the site 'Riverside'"
+    )
+    with pytest.raises(OffboardingError) as error:
+        import_chapter(io.BytesIO(data), hostname="elsewhere.localhost")
+    assert (error.value.field, str(error.value)) == (
+        "name",
+        "a chapter named 'Riverside' already exists",
+    )
+    with pytest.raises(OffboardingError) as error:
+        import_chapter(io.BytesIO(data), name="Other", hostname="not a host")
+    assert error.value.field == "hostname"
+    assert snapshot() == before
+
+
+def _no_manifest(data):
+    return rezip(data, lambda name, content: None if name == "manifest.json" else content)
+
+
+def _foreign_manifest(data):
+    return rezip(
+        data,
+        lambda name, content: (
+            b'{"format": "something-else"}' if name == "manifest.json" else content
+        ),
+    )
+
+
+def _unknown_page_type(data):
+    def change(name, content):
+        if name == "pages.json":
+            pages = json.loads(content)
+            pages["pages"][1]["type"] = "chapters.NoSuchPage"
+            return json.dumps(pages)
+        return content
+
+    return rezip(data, change)
+
+
+def _not_an_image(data):
+    def change(name, content):
+        return b"not a picture" if name.startswith("images/") and name.endswith(".png") else content
+
+    return rezip(data, change)
+
+
+def _bad_page_content(data):
+    """Passes every check before the database, then fails half-way through the import."""
+
+    def change(name, content):
+        if name == "pages.json":
+            pages = json.loads(content)
+            story = next(p for p in pages["pages"] if p["type"] == "chapters.StoryPage")
+            story["content"]["date"] = "next Tuesday"
+            return json.dumps(pages)
+        return content
+
+    return rezip(data, change)
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (
+            lambda data: b"just some text",
+            "the file is not a zip file, so it is not a chapter export",
+        ),
+        (lambda data: data[: len(data) // 2], "the file is not a zip file"),
+        (lambda data: data[:-200] + bytes(200), "the file is not a zip file"),
+        (_no_manifest, "the zip file has no manifest.json, so it is not a chapter export"),
+        (_foreign_manifest, "the zip file's manifest.json is not a chapter export's manifest"),
+        (_unknown_page_type, "pages.json names an unknown page type 'chapters.NoSuchPage'"),
+        (_not_an_image, "in the export is not an image"),
+        (_bad_page_content, "the export could not be imported: "),
+    ],
+    ids=[
+        "not-a-zip",
+        "truncated",
+        "corrupted",
+        "no-manifest",
+        "foreign",
+        "unknown-type",
+        "not-an-image",
+        "bad-content",
+    ],
+)
+def test_a_bad_file_gives_one_line_and_changes_nothing(network, settings, damage, message):
+    build_content(network.riverside)
+    data = damage(export_bytes(riverside()))
+    before, files = snapshot(), stored_files(settings)
+
+    with pytest.raises(OffboardingError) as error:
+        import_chapter(io.BytesIO(data), name="Lakeview", hostname="lakeview.localhost")
+
+    assert error.value.field == "file"
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+    assert snapshot() == before
+    assert not Site.objects.filter(hostname="lakeview.localhost").exists()
+    assert stored_files(settings) == files  # media stored before the failure is removed
+
+
+def test_a_corrupted_member_is_caught(network):
+    data = export_bytes(riverside())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("pages.json")
+        offset = info.header_offset + 30 + len(info.filename) + len(info.extra) + 10
+    damaged = bytearray(data)
+    damaged[offset] ^= 0xFF
+    with pytest.raises(OffboardingError) as error:
+        import_chapter(io.BytesIO(bytes(damaged)), name="Lakeview", hostname="lakeview.localhost")
+    assert (error.value.field, str(error.value)) == (
+        "file",
+        "the zip file is damaged (truncated or corrupted)",
+    )
+
+
+# --- Delete ----------------------------------------------------------------------------
+
+
+def test_delete_refuses_a_wrong_name_and_changes_nothing(network, settings, tmp_path):
+    settings.CHAPTER_EXPORT_DIR = tmp_path / "exports"
+    before = snapshot()
+    for wrong in ["riverside", "Riverside ", "Hilltop", ""]:
+        with pytest.raises(OffboardingError) as error:
+            delete_chapter(riverside(), confirm_name=wrong)
+        assert (error.value.field, str(error.value)) == (
+            "confirm_name",
+            "type the chapter's name exactly to delete it",
+        )
+    assert snapshot() == before
+    assert not (tmp_path / "exports").exists()
+
+
+def test_delete_writes_the_export_before_deleting(network, settings, tmp_path):
+    settings.CHAPTER_EXPORT_DIR = tmp_path / "exports"
+    story = add_story(network.riverside, "Last words")
+
+    path = delete_chapter(riverside(), confirm_name="Riverside")
+
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert list((tmp_path / "exports").iterdir()) == [path]
+    with zipfile.ZipFile(path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        pages = json.loads(archive.read("pages.json"))["pages"]
+    assert manifest["chapter"] == "Riverside"
+    assert "Last words" in {entry["content"]["title"] for entry in pages}
+    assert not Page.objects.filter(pk=story.pk).exists()
+    assert ChapterHomePage.objects.filter(title="Hilltop").exists()
+
+
+def test_delete_refuses_to_write_its_export_where_the_public_can_read_it(network, settings):
+    settings.CHAPTER_EXPORT_DIR = settings.MEDIA_ROOT / "exports"
+    before = snapshot()
+    with pytest.raises(OffboardingError) as error:
+        delete_chapter(riverside(), confirm_name="Riverside")
+    assert error.value.field == "export_dir"
+    assert "\n" not in str(error.value)
+    assert snapshot() == before
+
+
+# --- Commands --------------------------------------------------------------------------
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def command_error(*args) -> str:
+    with pytest.raises(CommandError) as error:
+        call_command(*args, stdout=io.StringIO())
+    message = str(error.value)
+    assert "\n" not in message
+    return message
+
+
+def test_commands_archive_restore_export_delete_and_import(client, network, settings, tmp_path):
+    settings.CHAPTER_EXPORT_DIR = tmp_path / "exports"
+    add_story(network.riverside, "Rent strike")
+    host = ["--hostname", RIVERSIDE_HOST]
+
+    assert run("archive_chapter", *host).startswith("Archived chapter 'Riverside'")
+    assert get(client, "/en/").status_code == 404
+    assert run("restore_chapter", *host).startswith("Restored chapter 'Riverside'")
+    assert get(client, "/en/stories/rent-strike/").status_code == 200
+
+    output = tmp_path / "riverside.zip"
+    assert "Exported chapter 'Riverside'" in run("export_chapter", *host, "--output", str(output))
+    assert zipfile.is_zipfile(output)
+
+    deleted = run("delete_chapter", *host, "--confirm-name", "Riverside")
+    assert deleted.startswith("Deleted chapter 'Riverside'")
+    assert str(tmp_path / "exports") in deleted
+    assert get(client, "/en/").status_code != 200
+
+    imported = run("import_chapter", str(output))
+    assert imported.startswith("Imported chapter 'Riverside' at http://riverside.localhost/")
+    assert get(client, "/en/stories/rent-strike/").status_code == 200
+
+    copy = run("import_chapter", str(output), "--name", "Lakeview", "--hostname", "lake.localhost")
+    assert copy.startswith("Imported chapter 'Lakeview' at http://lake.localhost/")
+
+
+def test_commands_give_one_line_errors(network, settings, tmp_path):
+    settings.CHAPTER_EXPORT_DIR = tmp_path / "exports"
+    host = ["--hostname", RIVERSIDE_HOST]
+    nowhere = ["--hostname", "nowhere.localhost"]
+    for command in ["archive_chapter", "restore_chapter"]:
+        assert command_error(command, *nowhere) == (
+            "hostname: no chapter has the hostname 'nowhere.localhost'"
+        )
+    assert command_error("restore_chapter", *host) == (
+        "chapter: the chapter 'Riverside' is not archived"
+    )
+    run("archive_chapter", *host)
+    assert command_error("archive_chapter", *host) == (
+        "chapter: the chapter 'Riverside' is already archived"
+    )
+
+    existing = tmp_path / "existing.zip"
+    existing.write_bytes(b"")
+    assert command_error("export_chapter", *host, "--output", str(existing)) == (
+        f"output: '{existing}' already exists; choose a new file name"
+    )
+    missing_folder = tmp_path / "no-such-folder" / "out.zip"
+    assert command_error("export_chapter", *host, "--output", str(missing_folder)) == (
+        f"output: the folder '{missing_folder.parent}' does not exist"
+    )
+    public = settings.MEDIA_ROOT / "riverside.zip"
+    assert command_error("export_chapter", *host, "--output", str(public)).startswith("output: ")
+    assert not public.exists()
+    assert command_error("export_chapter", *nowhere, "--output", str(tmp_path / "x.zip")) == (
+        "hostname: no chapter has the hostname 'nowhere.localhost'"
+    )
+
+    assert command_error("import_chapter", str(tmp_path / "missing.zip")) == (
+        f"file: '{tmp_path / 'missing.zip'}' does not exist"
+    )
+    assert command_error("import_chapter", str(existing)) == (
+        "file: the file is not a zip file, so it is not a chapter export"
+    )
+
+    assert command_error("delete_chapter", *host, "--confirm-name", "riverside") == (
+        "confirm-name: type the chapter's name exactly to delete it"
+    )
+    assert command_error("delete_chapter", *nowhere, "--confirm-name", "x") == (
+        "hostname: no chapter has the hostname 'nowhere.localhost'"
+    )
+    assert ChapterHomePage.objects.filter(title="Riverside").exists()
+    assert section(network.riverside, StoryIndexPage)
+
+
+def test_private_pages_and_collections_stay_private_after_import(client, network):
+    story = add_story(network.riverside, "Members only")
+    restriction = PageViewRestriction.objects.create(page=story, restriction_type="groups")
+    restriction.groups.set([Group.objects.get(name="Riverside moderators")])
+    original = riverside()
+    CollectionViewRestriction.objects.create(
+        collection=original.collection, restriction_type="password", password="s3cret"
+    )
+
+    copy = import_chapter(
+        io.BytesIO(export_bytes(original)), name="Lakeview", hostname="lake.localhost"
+    )
+
+    new_story = StoryPage.objects.descendant_of(copy.home).get(title="Members only")
+    new_restriction = PageViewRestriction.objects.get(page=new_story)
+    assert new_restriction.restriction_type == "groups"
+    assert list(new_restriction.groups.all()) == [copy.moderators]
+    collection_restriction = CollectionViewRestriction.objects.get(collection=copy.collection)
+    assert (collection_restriction.restriction_type, collection_restriction.password) == (
+        "password",
+        "s3cret",
+    )
+    response = get(client, "/en/stories/members-only/", host="lake.localhost")
+    assert response.status_code == 302 and "login" in response["Location"]
