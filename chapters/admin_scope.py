@@ -6,8 +6,9 @@ collections. It does not limit the page chooser, which browses the whole tree.
 `page_scope` closes that gap; the hooks in `wagtail_hooks.py` apply it.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Page, PageLogEntry, Site
 
 from home.models import AllianceHomePage
 
@@ -16,6 +17,18 @@ def _user_cache(user) -> dict:
     if not hasattr(user, "_chapter_scope_cache"):
         user._chapter_scope_cache = {}
     return user._chapter_scope_cache
+
+
+def _own_root_paths(user) -> list[str]:
+    """Paths of the pages this person holds permissions on, and of their translations."""
+    granted = Page.objects.filter(
+        pk__in=GroupPagePermission.objects.filter(group__user=user).values("page_id")
+    )
+    roots = Page.objects.filter(
+        translation_key__in=granted.values("translation_key"),
+        depth__in=granted.values("depth"),
+    )
+    return list(roots.values_list("path", flat=True))
 
 
 def page_scope(user) -> Q | None:
@@ -32,18 +45,12 @@ def page_scope(user) -> Q | None:
     if user.is_superuser:
         cache["pages"] = None
         return None
-    granted = Page.objects.filter(
-        pk__in=GroupPagePermission.objects.filter(group__user=user).values("page_id")
-    )
-    if granted.filter(depth=1).exists():
+    granted = GroupPagePermission.objects.filter(group__user=user)
+    if granted.filter(page__depth=1).exists():
         cache["pages"] = None
         return None
-    roots = Page.objects.filter(
-        translation_key__in=granted.values("translation_key"),
-        depth__in=granted.values("depth"),
-    )
     scope = Q(depth=1)
-    for path in roots.values_list("path", flat=True):
+    for path in _own_root_paths(user):
         scope |= Q(path__startswith=path)
     for path in AllianceHomePage.objects.values_list("path", flat=True):
         scope |= Q(path__startswith=path, live=True)
@@ -55,3 +62,38 @@ def visible_pages(user, pages=None):
     pages = Page.objects.all() if pages is None else pages
     scope = page_scope(user)
     return pages if scope is None else pages.filter(scope)
+
+
+def own_pages_scope(user) -> Q | None:
+    """The pages under the roots this person holds permissions on (every locale),
+    without the Alliance pages everyone may link to. None for every page."""
+    cache = _user_cache(user)
+    if "own" not in cache:
+        if page_scope(user) is None:
+            cache["own"] = None
+        else:
+            scope = Q(pk__in=[])
+            for path in _own_root_paths(user):
+                scope |= Q(path__startswith=path)
+            cache["own"] = scope
+    return cache["own"]
+
+
+def visible_sites(user):
+    scope = own_pages_scope(user)
+    sites = Site.objects.all()
+    return sites if scope is None else sites.filter(root_page__in=Page.objects.filter(scope))
+
+
+def page_owners(user):
+    scope = own_pages_scope(user)
+    pages = Page.objects.all() if scope is None else Page.objects.filter(scope)
+    return get_user_model().objects.filter(pk__in=pages.order_by().values("owner_id"))
+
+
+def page_editors(user):
+    scope = own_pages_scope(user)
+    entries = PageLogEntry.objects.filter(action="wagtail.edit")
+    if scope is not None:
+        entries = entries.filter(page__in=Page.objects.filter(scope))
+    return get_user_model().objects.filter(pk__in=entries.order_by().values("user_id"))

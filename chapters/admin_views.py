@@ -348,6 +348,55 @@ class DeleteView(OffboardView):
     form_class = DeleteForm
 
 
+class ImportForm(forms.Form):
+    file = forms.FileField(help_text="A .zip file made by Export (or the export_chapter command).")
+    name = forms.CharField(
+        required=False, max_length=120, help_text="Leave empty to keep the exported name."
+    )
+    hostname = forms.CharField(
+        required=False, max_length=255, help_text="Leave empty to keep the exported hostname."
+    )
+
+
+class ImportView(ChapterAdminMixin, FormView):
+    page_title = "Import a chapter"
+    template_name = "wagtailadmin/generic/form.html"
+    form_class = ImportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_network_admin(request.user, "add"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            action_url=reverse("chapters_admin:import"),
+            submit_button_label="Import chapter",
+            submit_button_active_label="Importing…",
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        from chapters import offboarding
+
+        data = form.cleaned_data
+        try:
+            chapter = offboarding.import_chapter(
+                data["file"],
+                name=data["name"] or None,
+                hostname=data["hostname"] or None,
+                user=self.request.user,
+            )
+        except offboarding.OffboardingError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            f"Imported '{chapter.name}'. Its site answers at http://{chapter.site.hostname}/.",
+        )
+        return redirect("chapters_admin:index")
+
+
 def export_view(request, pk):
     """Download the chapter as one file (POST, so a link preview cannot start one)."""
     from chapters import offboarding
@@ -357,7 +406,11 @@ def export_view(request, pk):
     chapter = chapter_for(request.user, pk, "export")
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     export = tempfile.SpooledTemporaryFile(max_size=50 * 1024 * 1024)  # noqa: SIM115
-    offboarding.export_chapter(chapter, export)
+    try:
+        offboarding.export_chapter(chapter, export)
+    except offboarding.OffboardingError as error:
+        messages.error(request, f"Could not export {chapter.name}: {error}")
+        return redirect("chapters_admin:index")
     export.seek(0)
     filename = f"{slugify(chapter.name)}-{stamp}.zip"
     return FileResponse(export, as_attachment=True, filename=filename)

@@ -65,7 +65,9 @@ from wagtail.models import (
     PageViewRestriction,
     Revision,
     Site,
+    Task,
     TranslatableMixin,
+    Workflow,
     WorkflowTask,
 )
 from wagtail.rich_text.rewriters import extract_attrs
@@ -135,6 +137,7 @@ def archive_chapter(chapter: Chapter, user=None) -> int:
 
     Returns the number of pages unpublished. The pages, their revisions, the
     Site, collection and groups are kept; the site's hostname answers 404.
+    Drafts scheduled to go live are unscheduled.
     """
     user = _real_user(user)
     with transaction.atomic():
@@ -149,6 +152,11 @@ def archive_chapter(chapter: Chapter, user=None) -> int:
                 UnpublishPageAction(page, user=user, log_action=True).execute(
                     skip_permission_checks=True
                 )
+        # A draft scheduled to go live would otherwise be published by the scheduler.
+        page_ids = [str(pk) for pk in chapter.pages().values_list("pk", flat=True)]
+        Revision.page_revisions.filter(
+            object_id__in=page_ids, approved_go_live_at__isnull=False
+        ).update(approved_go_live_at=None)
         chapter.archived_live_pages = live
         chapter.archived_at = timezone.now()
         chapter.archived_by = user
@@ -219,6 +227,8 @@ def _revision_live_when_archived(page: Page) -> Revision | None:
 
 
 def _kind(model) -> str | None:
+    if isinstance(model, str):  # e.g. a chooser block's target named as "app.Model"
+        model = apps.get_model(model)
     if model is None:
         return None
     if issubclass(model, Page):
@@ -230,6 +240,12 @@ def _kind(model) -> str | None:
     if issubclass(model, TranslatableMixin):
         return "snippet"
     return None
+
+
+def _label(model) -> str:
+    if isinstance(model, str):
+        model = apps.get_model(model)
+    return model._meta.concrete_model._meta.label
 
 
 def _as_id(value) -> int | None:
@@ -384,7 +400,7 @@ class _Collector:
         elif kind == "document":
             self.documents.add(old_id)
         elif kind == "snippet":
-            self.snippets.setdefault((model._meta.concrete_model._meta.label, old_id), None)
+            self.snippets.setdefault((_label(model), old_id), None)
         return old_id
 
 
@@ -768,7 +784,7 @@ def _open_export(source: BinaryIO) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise OffboardingError(
-            "file", "the file is not a zip file, so it is not a chapter export"
+            "file", "the file is not a complete zip file, so it is not a chapter export"
         ) from None
     try:
         damaged = archive.testzip()
@@ -833,10 +849,17 @@ def _check_free(name: str, hostname: str) -> None:
             raise OffboardingError(
                 "name", f"the group '{group}' already exists; choose another chapter name"
             )
-    if Collection.objects.filter(name=name, depth=2).exists():
-        raise OffboardingError(
-            "name", f"the collection '{name}' already exists; choose another chapter name"
-        )
+    leftovers = [
+        (Collection.objects.filter(name=name, depth=2), f"the collection '{name}'"),
+        (Workflow.objects.filter(name=f"{name} moderation"), f"the workflow '{name} moderation'"),
+        (
+            Task.objects.filter(name=f"{name} moderators approve"),
+            f"the task '{name} moderators approve'",
+        ),
+    ]
+    for queryset, what in leftovers:
+        if queryset.exists():
+            raise OffboardingError("name", f"{what} already exists; choose another chapter name")
 
 
 def _discard(stored: list) -> None:
@@ -917,7 +940,7 @@ class _Importer:
         if kind == "document":
             return self.document_map.get(old_id)
         if kind == "snippet":
-            return self.snippet(model._meta.concrete_model._meta.label, old_id)
+            return self.snippet(_label(model), old_id)
         return old_id
 
     def external_page(self, old_id: int) -> int | None:
@@ -1019,12 +1042,9 @@ class _Importer:
             model.objects.filter(pk=obj.pk).update(created_at=_datetime(entry["created_at"]))
         return obj.pk
 
-    @staticmethod
-    def existing_media(model, entry: dict, file_hash: str) -> int | None:
-        """Shared media (outside the chapter's collection) this install already has."""
-        found = model.objects.filter(file_hash=file_hash).values_list("pk", flat=True).first()
-        if found is not None:
-            return found
+    def existing_media(self, model, entry: dict, file_hash: str) -> int | None:
+        """Shared media (outside the chapter's collection) this install already has:
+        the same row if it is still here, else a file with the same contents."""
         same = model.objects.filter(pk=entry["id"], title=entry.get("title")).first()
         if same is not None:
             try:
@@ -1033,7 +1053,12 @@ class _Importer:
                         return same.pk
             except OSError:
                 pass
-        return None
+        candidates = model.objects.filter(file_hash=file_hash).exclude(
+            collection=self.chapter.collection
+        )
+        preferred = candidates.filter(collection__name=entry.get("collection")).first()
+        found = preferred or candidates.first()
+        return found.pk if found else None
 
     # pages
 

@@ -2,7 +2,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from chapters import admin_views
+from chapters import admin_scope, admin_views
 from chapters.admin_scope import page_scope
 from chapters.models import Chapter
 
@@ -14,9 +14,24 @@ def only_pages_in_scope(pages, request):
     return pages if scope is None else pages.filter(scope)
 
 
+def _scoped_filter_querysets():
+    """The page explorer's filters offer every site, owner and editor of the whole
+    install; offer only those of the person's own pages."""
+    from wagtail.admin.views.pages.listing import PageFilterSet
+
+    filters = PageFilterSet.base_filters
+    filters["site"].queryset = lambda request: admin_scope.visible_sites(request.user)
+    filters["owner"].queryset = lambda request: admin_scope.page_owners(request.user)
+    filters["edited_by"].queryset = lambda request: admin_scope.page_editors(request.user)
+
+
+_scoped_filter_querysets()
+
+
 admin_urls = [
     path("", admin_views.ChapterIndexView.as_view(), name="index"),
     path("onboard/", admin_views.OnboardView.as_view(), name="onboard"),
+    path("import/", admin_views.ImportView.as_view(), name="import"),
     path("<int:pk>/invite/", admin_views.InviteView.as_view(), name="invite"),
     path("<int:pk>/history/", admin_views.HistoryView.as_view(), name="history"),
     path("<int:pk>/export/", admin_views.export_view, name="export"),
@@ -44,3 +59,9 @@ def register_chapters_menu_item():
     return ChaptersMenuItem(
         "Chapters", reverse("chapters_admin:index"), icon_name="site", order=250
     )
+
+
+@hooks.register("construct_reports_menu")
+def hide_network_reports(request, menu_items):
+    if page_scope(request.user) is not None:
+        menu_items[:] = []

@@ -3,6 +3,7 @@
 import datetime
 import io
 import json
+import uuid
 import zipfile
 
 import pytest
@@ -12,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -42,7 +44,7 @@ from chapters.offboarding import (
     import_chapter,
     restore_chapter,
 )
-from home.models import Principle, PrincipleSet, Right
+from home.models import Principle, PrincipleSet, Resource, Right
 from tests.conftest import HILLTOP_HOST, RIVERSIDE_HOST
 from tests.pages import add_event, add_story, section
 
@@ -95,6 +97,7 @@ def snapshot() -> dict:
         "images": Image.objects.count(),
         "documents": Document.objects.count(),
         "principles": Principle.objects.count(),
+        "resources": Resource.objects.count(),
         "principle_sets": PrincipleSet.objects.count(),
         "rights": Right.objects.count(),
         "settings": ChapterSettings.objects.count(),
@@ -124,12 +127,22 @@ def build_content(home: ChapterHomePage) -> dict:
     document = upload_document(collection, "Minutes")
     principle = Principle.objects.get(title="Listen first")
     housing = Right.objects.get(slug="housing")
+    reading = Resource.objects.get(title="A reading")
+    shared = upload_image(
+        Collection.objects.get(name="Alliance shared media"), "Alliance logo", colour="navy"
+    )
     event = add_event(
         home,
         "Town hall",
         start_date=datetime.date.today() + datetime.timedelta(days=20),
         venue="Eastside Library",
         rights=[housing],
+        body=[
+            {
+                "type": "image",
+                "value": {"image": shared.pk, "alt_text": "The Alliance", "caption": ""},
+            }
+        ],
     )
     body = [
         {
@@ -149,6 +162,13 @@ def build_content(home: ChapterHomePage) -> dict:
         },
         {"type": "principle", "value": {"principle": principle.pk}},
         {"type": "document", "value": {"document": document.pk, "label": "Minutes file"}},
+        {
+            "type": "resources",
+            "value": {
+                "heading": "Further reading",
+                "resources": [{"type": "item", "value": reading.pk, "id": str(uuid.uuid4())}],
+            },
+        },
     ]
     story = add_story(
         home,
@@ -180,6 +200,8 @@ def build_content(home: ChapterHomePage) -> dict:
         "translation": translation,
         "principle": principle,
         "housing": housing,
+        "reading": reading,
+        "shared": shared,
     }
 
 
@@ -320,7 +342,12 @@ def test_export_is_one_zip_with_pages_media_settings_and_snippets(network):
     assert by_id[content["draft"].pk]["live"] is False
     assert by_id[content["translation"].pk]["locale"] == "es"
     assert "owner" not in story["content"] and "path" not in story["content"]
-    assert len(images) == 1
+    # The chapter's own images, and the shared ones its pages use (marked external).
+    assert [(i["title"], i["external"]) for i in images] == [
+        ("Tenants meeting", False),
+        ("Alliance logo", True),
+    ]
+    assert images[1]["collection"] == "Alliance shared media"
     assert images[0]["title"] == "Tenants meeting"
     assert images[0]["description"] == "Tenants meeting, described"
     assert images[0]["tags"] == ["meeting"]
@@ -361,7 +388,8 @@ def test_delete_then_import_brings_the_chapter_back_with_new_ids(
     assert not Collection.objects.filter(name="Riverside").exists()
     assert not Group.objects.filter(name__startswith="Riverside ").exists()
     assert not Workflow.objects.filter(name="Riverside moderation").exists()
-    assert get(client, "/en/").status_code != 200
+    # The hostname now falls through to the default site, the Alliance.
+    assert get(client, "/en/").context["page"].pk == network.alliance.pk
 
     with open(path, "rb") as source:
         chapter = import_chapter(source, user=admin())
@@ -390,6 +418,11 @@ def test_delete_then_import_brings_the_chapter_back_with_new_ids(
     assert list(story.related_principles.all()) == [content["principle"]]
     assert list(story.rights.all()) == [content["housing"]]
     assert list(event.rights.all()) == [content["housing"]]
+    assert [r.pk for r in blocks["resources"]["resources"]] == [old["reading"]]
+    # Shared media the chapter used is the Alliance's, kept and reused, never copied.
+    assert Image.objects.filter(pk=old["shared"]).exists()
+    assert event.body[0].value["image"].pk == old["shared"]
+    assert Image.objects.filter(title="Alliance logo").count() == 1
     adoption = chapter.home.specific.principle_set_adoptions.get()
     assert adoption.principle_set == content["principle"].principle_set
     # Live and draft states are kept.
@@ -444,6 +477,10 @@ def test_import_under_another_name_and_hostname_leaves_the_original_alone(client
     paragraph = new_story.body.raw_data[1]["value"]
     assert f'id="{new_event.pk}"' in paragraph and f'id="{content["event"].pk}"' not in paragraph
     assert new_story.image.collection == copy.collection
+    # Its Spanish home takes the new name too; the original's keeps its own.
+    spanish_homes = ChapterHomePage.objects.filter(locale__language_code="es")
+    assert set(spanish_homes.values_list("title", flat=True)) == {"Riverside", "Riverside Copy"}
+    assert copy.homes().count() == 2
     assert get(client, "/en/stories/eviction-defense/", host="copy.localhost").status_code == 200
     assert get(client, "/en/stories/eviction-defense/").status_code == 200
 
@@ -519,10 +556,10 @@ def _bad_page_content(data):
     [
         (
             lambda data: b"just some text",
-            "the file is not a zip file, so it is not a chapter export",
+            "the file is not a complete zip file, so it is not a chapter export",
         ),
-        (lambda data: data[: len(data) // 2], "the file is not a zip file"),
-        (lambda data: data[:-200] + bytes(200), "the file is not a zip file"),
+        (lambda data: data[: len(data) // 2], "the file is not a complete zip file"),
+        (lambda data: data[:-200] + bytes(200), "the file is not a complete zip file"),
         (_no_manifest, "the zip file has no manifest.json, so it is not a chapter export"),
         (_foreign_manifest, "the zip file's manifest.json is not a chapter export's manifest"),
         (_unknown_page_type, "pages.json names an unknown page type 'chapters.NoSuchPage'"),
@@ -649,7 +686,7 @@ def test_commands_archive_restore_export_delete_and_import(client, network, sett
     deleted = run("delete_chapter", *host, "--confirm-name", "Riverside")
     assert deleted.startswith("Deleted chapter 'Riverside'")
     assert str(tmp_path / "exports") in deleted
-    assert get(client, "/en/").status_code != 200
+    assert get(client, "/en/").context["page"].pk == network.alliance.pk
 
     imported = run("import_chapter", str(output))
     assert imported.startswith("Imported chapter 'Riverside' at http://riverside.localhost/")
@@ -695,7 +732,7 @@ def test_commands_give_one_line_errors(network, settings, tmp_path):
         f"file: '{tmp_path / 'missing.zip'}' does not exist"
     )
     assert command_error("import_chapter", str(existing)) == (
-        "file: the file is not a zip file, so it is not a chapter export"
+        "file: the file is not a complete zip file, so it is not a chapter export"
     )
 
     assert command_error("delete_chapter", *host, "--confirm-name", "riverside") == (
@@ -732,3 +769,90 @@ def test_private_pages_and_collections_stay_private_after_import(client, network
     )
     response = get(client, "/en/stories/members-only/", host="lake.localhost")
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_import_creates_shared_snippets_this_install_lacks(network):
+    """An export from another install: its snippets have other translation keys."""
+    content = build_content(network.riverside)
+    content["reading"].topics.add("housing", "organizing")
+    content["reading"].save()
+    new_keys = {}
+
+    def change(name, data):
+        if name == "snippets.json":
+            snippets = json.loads(data)
+            for entry in snippets:
+                new_keys[entry["model"]] = entry["translation_key"] = str(uuid.uuid4())
+            return json.dumps(snippets)
+        return data
+
+    data = rezip(export_bytes(riverside()), change)
+    before = snapshot()
+
+    copy = import_chapter(io.BytesIO(data), name="Lakeview", hostname="lake.localhost")
+
+    after = snapshot()
+    assert after["principles"] == before["principles"] + 1
+    assert after["principle_sets"] == before["principle_sets"] + 1
+    assert after["resources"] == before["resources"] + 1
+    # A right with the same slug in the same language is the same right.
+    assert after["rights"] == before["rights"]
+    principle = Principle.objects.get(translation_key=new_keys["home.Principle"])
+    assert (principle.title, principle.locale.language_code) == ("Listen first", "en")
+    assert str(principle.principle_set.translation_key) == new_keys["home.PrincipleSet"]
+    reading = Resource.objects.get(translation_key=new_keys["home.Resource"])
+    assert sorted(reading.topics.names()) == ["housing", "organizing"]
+    story = StoryPage.objects.descendant_of(copy.home).get(title="Eviction defense")
+    blocks = {block.block_type: block.value for block in story.body}
+    assert blocks["principle"]["principle"] == principle
+    assert list(blocks["resources"]["resources"]) == [reading]
+    assert list(story.related_principles.all()) == [principle]
+    assert list(story.rights.all()) == [content["housing"]]
+    adoption = copy.home.specific.principle_set_adoptions.get()
+    assert adoption.principle_set == principle.principle_set
+
+
+def test_an_archived_chapter_travels_archived(client, network):
+    story = add_story(network.riverside, "Rent strike")
+    draft = add_story(network.riverside, "Not yet", live=False)
+    original = riverside()
+    archive_chapter(original)
+
+    copy = import_chapter(
+        io.BytesIO(export_bytes(original)), name="Lakeview", hostname="lake.localhost"
+    )
+
+    assert copy.is_archived
+    assert not copy.pages().live().exists()
+    assert get(client, "/en/", host="lake.localhost").status_code == 404
+    assert restore_chapter(copy) == 5
+    assert get(client, "/en/stories/rent-strike/", host="lake.localhost").status_code == 200
+    assert get(client, "/en/stories/not-yet/", host="lake.localhost").status_code == 404
+    assert StoryPage.objects.get(pk=story.pk).live is False  # the original stays archived
+    assert StoryPage.objects.get(pk=draft.pk).live is False
+
+
+def test_archiving_unschedules_drafts(network):
+    story = add_story(network.riverside, "Embargoed news", live=False)
+    story.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    story.save_revision().publish()
+    assert story.revisions.filter(approved_go_live_at__isnull=False).exists()
+
+    archive_chapter(riverside())
+
+    assert not story.revisions.filter(approved_go_live_at__isnull=False).exists()
+
+
+def test_aliases_point_at_the_imported_original(network):
+    story = add_story(network.riverside, "Shared story")
+    alias = story.create_alias(update_slug="shared-story-again")
+    original = riverside()
+
+    copy = import_chapter(
+        io.BytesIO(export_bytes(original)), name="Lakeview", hostname="lake.localhost"
+    )
+
+    new_story = StoryPage.objects.descendant_of(copy.home).get(slug="shared-story")
+    new_alias = StoryPage.objects.descendant_of(copy.home).get(slug="shared-story-again")
+    assert new_alias.alias_of_id == new_story.pk
+    assert new_alias.live and new_alias.pk != alias.pk

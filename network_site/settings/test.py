@@ -18,5 +18,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["localhost", ".localhost", "127.0.0.1", "testserver"]
 # Uploads made by tests go to a scratch folder, never the project's media/.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "hrc-test-media"
+CHAPTER_EXPORT_DIR = Path(tempfile.gettempdir()) / "hrc-test-exports"
 # No persistent connections: pytest-django drops the test databases at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
