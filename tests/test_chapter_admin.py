@@ -367,3 +367,86 @@ def test_network_reports_stay_open_to_network_admins(login, network, hilltop_sec
     assert (
         login("riverside-moderator").get("/admin/reports/locked/", headers=ADMIN).status_code == 403
     )
+
+
+# Offboarding from the admin
+
+
+def test_network_admin_archives_and_restores_a_chapter(login, client, network):
+    story = add_story(network.hilltop, "Hilltop harvest")
+    hilltop = chapter("Hilltop")
+    admin = login("network-admin")
+    response = admin.post(reverse("chapters_admin:archive", args=[hilltop.pk]), headers=ADMIN)
+    assert response.status_code == 302
+    public = {"host": "hilltop.localhost"}
+    assert client.get("/en/", headers=public).status_code == 404
+    assert client.get("/en/stories/hilltop-harvest/", headers=public).status_code == 404
+    assert StoryPage.objects.filter(pk=story.pk).exists()  # content is kept
+    admin.post(reverse("chapters_admin:restore", args=[hilltop.pk]), headers=ADMIN)
+    assert client.get("/en/", headers=public).status_code == 200
+    assert client.get("/en/stories/hilltop-harvest/", headers=public).status_code == 200
+
+
+def test_deleting_a_chapter_needs_its_name_typed_and_writes_an_export(
+    login, network, settings, tmp_path
+):
+    settings.CHAPTER_EXPORT_DIR = tmp_path / "exports"
+    hilltop = chapter("Hilltop")
+    admin = login("network-admin")
+    url = reverse("chapters_admin:delete", args=[hilltop.pk])
+    response = admin.post(url, {"confirm_name": "hilltop"}, headers=ADMIN)
+    assert response.status_code == 200
+    assert "type the chapter" in response.content.decode()
+    assert 'value="hilltop"' in response.content.decode()
+    assert Chapter.objects.filter(pk=hilltop.pk).exists()
+
+    response = admin.post(url, {"confirm_name": "Hilltop"}, headers=ADMIN)
+    assert response.status_code == 302
+    assert not Chapter.objects.filter(pk=hilltop.pk).exists()
+    assert not Site.objects.filter(hostname="hilltop.localhost").exists()
+    (export,) = (tmp_path / "exports").iterdir()
+    assert export.suffix == ".zip" and export.stat().st_size > 0
+
+
+def test_export_downloads_one_file_that_imports_again(login, network):
+    add_story(network.riverside, "Riverside river cleanup")
+    admin = login("network-admin")
+    response = admin.post(
+        reverse("chapters_admin:export", args=[chapter("Riverside").pk]), headers=ADMIN
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="riverside-')
+    data = b"".join(response.streaming_content)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = admin.post(
+        reverse("chapters_admin:import"),
+        {
+            "file": SimpleUploadedFile("riverside.zip", data, "application/zip"),
+            "name": "Riverside copy",
+            "hostname": "riverside-copy.localhost",
+        },
+        headers=ADMIN,
+    )
+    assert response.status_code == 302
+    copy = chapter("Riverside copy")
+    assert StoryPage.objects.descendant_of(copy.home).filter(title="Riverside river cleanup")
+
+
+@pytest.mark.parametrize("username", ["riverside-moderator", "alliance-moderator"])
+def test_only_network_admins_offboard(login, network, username):
+    riverside = chapter("Riverside")
+    client = login(username)
+    for name in ("archive", "export"):
+        response = client.post(
+            reverse(f"chapters_admin:{name}", args=[riverside.pk]), headers=ADMIN
+        )
+        assert response.status_code in (302, 403)
+        assert "attachment" not in response.get("Content-Disposition", "")
+    client.post(
+        reverse("chapters_admin:delete", args=[riverside.pk]),
+        {"confirm_name": "Riverside"},
+        headers=ADMIN,
+    )
+    riverside.refresh_from_db()
+    assert riverside.archived_at is None
