@@ -31,6 +31,7 @@ from chapters.models import Chapter, ChapterHomePage, ChapterSettings
 from chapters.models.settings import TIME_ZONES
 from chapters.onboarding import OnboardingError, onboard_chapter
 from chapters.people import ROLES, InviteError, invite_person
+from home.sites import site_root_url
 
 
 class ScopedPageBrowseView(BrowseView):
@@ -107,6 +108,8 @@ class ChapterIndexView(ChapterAdminMixin, TemplateView):
         chapters = list(manageable_chapters(user))
         if not chapters and not is_network_admin(user, "add"):
             raise PermissionDenied
+        for chapter in chapters:
+            chapter.public_url = site_root_url(chapter.site, self.request) if chapter.site else ""
         return super().get_context_data(
             chapters=chapters,
             can_onboard=is_network_admin(user, "add"),
@@ -183,7 +186,7 @@ class OnboardView(ChapterAdminMixin, FormView):
         messages.success(
             self.request,
             f"Chapter '{chapter.name}' is onboarded. Its site answers at "
-            f"http://{chapter.site.hostname}/ now.",
+            f"{site_root_url(chapter.site, self.request)} now.",
         )
         return redirect("chapters_admin:index")
 
@@ -392,7 +395,8 @@ class ImportView(ChapterAdminMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            f"Imported '{chapter.name}'. Its site answers at http://{chapter.site.hostname}/.",
+            f"Imported '{chapter.name}'. Its site answers at "
+            f"{site_root_url(chapter.site, self.request)}.",
         )
         return redirect("chapters_admin:index")
 

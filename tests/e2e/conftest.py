@@ -69,6 +69,7 @@ def demo_server(e2e_database_url, tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "network_site.settings.dev",
         "DATABASE_URL": e2e_database_url,
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+        "CHAPTER_EXPORT_DIR": str(tmp_path_factory.mktemp("exports")),
     }
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput"], ["load_demo_network"]):
