@@ -186,3 +186,17 @@ def test_the_tree_is_locked():
     assert StoryIndexPage.allowed_parent_page_models() == [ChapterHomePage]
     assert AllianceHomePage not in StoryIndexPage.allowed_parent_page_models()
     assert StoryPage.allowed_subpage_models() == []
+
+
+def test_a_new_event_starts_in_the_chapters_time_zone(login, network):
+    from chapters.models import ChapterSettings
+
+    settings = ChapterSettings.for_site(network.site("riverside.localhost"))
+    settings.time_zone = "America/Chicago"
+    settings.save()
+    client = login("riverside-editor")
+    response = client.get(
+        add_url(EventPage, section(network.riverside, EventIndexPage)), headers=ADMIN
+    )
+    assert response.status_code == 200
+    assert response.context["form"]["time_zone"].value() == "America/Chicago"

@@ -47,6 +47,16 @@ class EventForm(WagtailAdminPageForm):
         help_text="What the organizers have arranged so everyone can take part.",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance._state.adding and self.parent_page is not None and not self.is_bound:
+            # A new event starts in its chapter's time zone, not the model default.
+            from chapters.models.settings import ChapterSettings
+
+            site = self.parent_page.get_site()
+            if site is not None:
+                self.initial["time_zone"] = ChapterSettings.for_site(site).time_zone
+
 
 class EventIndexPage(ChapterSectionPage):
     """The chapter's events: upcoming first, past ones browsable; iCal feed at feed.ics."""
