@@ -450,3 +450,26 @@ def test_only_network_admins_offboard(login, network, username):
     )
     riverside.refresh_from_db()
     assert riverside.archived_at is None
+
+
+def test_moderator_adds_social_links_that_show_in_their_sites_footer(login, client, network):
+    riverside = chapter("Riverside")
+    url = reverse("wagtailsettings:edit", args=["chapters", "chaptersettings", riverside.site_id])
+    moderator = login("riverside-moderator")
+    data = nested_form_data(
+        {
+            "accent_colour": "#1d5c8c",
+            "contact_email": "hello@riverside.example.org",
+            "time_zone": "America/New_York",
+            "support_resources": "",
+            "social_links": streamfield(
+                [("link", {"name": "Mastodon", "url": "https://social.example.org/@riverside"})]
+            ),
+        }
+    )
+    assert moderator.post(url, data, headers=ADMIN).status_code == 302
+    moderator.logout()
+    html = client.get("/en/", headers={"host": "riverside.localhost"}).content.decode()
+    assert 'href="https://social.example.org/@riverside"' in html and ">Mastodon<" in html
+    other = client.get("/en/", headers={"host": "hilltop.localhost"}).content.decode()
+    assert "social.example.org" not in other
