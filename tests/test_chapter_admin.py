@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from chapters.models import Chapter, ChapterSettings, StoryIndexPage, StoryPage
 from tests.pages import add_story, section
@@ -461,7 +461,7 @@ def test_moderator_adds_social_links_that_show_in_their_sites_footer(login, clie
             "accent_colour": "#1d5c8c",
             "contact_email": "hello@riverside.example.org",
             "time_zone": "America/New_York",
-            "support_resources": "",
+            "support_resources": rich_text(""),
             "social_links": streamfield(
                 [("link", {"name": "Mastodon", "url": "https://social.example.org/@riverside"})]
             ),
