@@ -23,12 +23,13 @@ def _own_root_paths(user) -> list[str]:
     """Paths of the pages this person holds permissions on, and of their translations."""
     granted = Page.objects.filter(
         pk__in=GroupPagePermission.objects.filter(group__user=user).values("page_id")
-    )
-    roots = Page.objects.filter(
-        translation_key__in=granted.values("translation_key"),
-        depth__in=granted.values("depth"),
-    )
-    return list(roots.values_list("path", flat=True))
+    ).values_list("translation_key", "depth")
+    if not granted:
+        return []
+    same = Q(pk__in=[])
+    for translation_key, depth in granted:
+        same |= Q(translation_key=translation_key, depth=depth)
+    return list(Page.objects.filter(same).values_list("path", flat=True))
 
 
 def page_scope(user) -> Q | None:

@@ -176,12 +176,10 @@ class OnboardView(ChapterAdminMixin, FormView):
                 time_zone=data["time_zone"],
                 moderator_email=data["moderator_email"],
                 invited_by=self.request.user,
+                must_be_new=True,
             )
         except OnboardingError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
-            return self.form_invalid(form)
-        if not chapter.created:
-            form.add_error("name", f"'{chapter.name}' is already onboarded at {chapter.site}.")
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -222,7 +220,7 @@ class InviteView(ChapterAdminMixin, FormView):
 
     def form_valid(self, form):
         try:
-            user, created = invite_person(
+            user, _created = invite_person(
                 self.chapter,
                 form.cleaned_data["email"],
                 form.cleaned_data["role"],
@@ -231,11 +229,12 @@ class InviteView(ChapterAdminMixin, FormView):
         except InviteError as error:
             form.add_error(error.field, str(error))
             return self.form_invalid(form)
-        verb = "Created an account for" if created else "Added"
+        # The same words whether or not the person had an account: a chapter's
+        # moderators learn nothing about who else uses the network.
         messages.success(
             self.request,
-            f"{verb} {user.email} as {form.cleaned_data['role']} of {self.chapter.name} "
-            "and emailed them.",
+            f"{user.email} is now {form.cleaned_data['role']} of {self.chapter.name}; "
+            "we emailed them.",
         )
         return redirect("chapters_admin:index")
 

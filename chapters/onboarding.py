@@ -101,11 +101,13 @@ def onboard_chapter(
     time_zone: str = "America/New_York",
     moderator_email: str = "",
     invited_by=None,
+    must_be_new: bool = False,
 ) -> Chapter:
     """Create a chapter, or complete an existing one with the same name and hostname.
 
     Returns the chapter's register row; its `created` attribute says whether the
-    chapter is new. Runs in one transaction: on any error nothing is changed.
+    chapter is new. With must_be_new, an existing chapter is an error instead.
+    Runs in one transaction: on any error nothing is changed.
     """
     languages = list(dict.fromkeys(languages or [settings.LANGUAGE_CODE]))
     name, hostname = validate(name, hostname, locality_type, region, languages, time_zone)
@@ -118,6 +120,8 @@ def onboard_chapter(
             ) from None
     with transaction.atomic():
         home, site, created = _home_and_site(name, hostname, region, locality_type)
+        if must_be_new and not created:
+            raise OnboardingError("name", f"'{name}' is already onboarded at '{hostname}'")
         for page_class, title, slug in SECTIONS:
             if not page_class.objects.child_of(home).exists():
                 section = home.add_child(

@@ -51,9 +51,10 @@ def invite_person(chapter: Chapter, email: str, role: str, invited_by=None):
         user = User.objects.filter(email__iexact=email).first()
         created = user is None
         if created:
-            if User.objects.filter(username__iexact=email).exists():
-                raise InviteError("email", f"the username '{email}' is taken by another account")
-            user = User(username=email, email=email)
+            username, n = email, 2
+            while User.objects.filter(username__iexact=username).exists():
+                username, n = f"{email}-{n}", n + 1
+            user = User(username=username, email=email)
             user.set_unusable_password()
             user.save()
         group = chapter.moderators if role == "moderator" else chapter.editors

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from chapters.models import Chapter, ChapterSettings, StoryIndexPage, StoryPage
@@ -280,7 +280,23 @@ def admin_urls(network, draft) -> list[str]:
     hilltop_document = get_document_model().objects.get(title="Quetzal minutes")
     riverside = chapter("Riverside")
     riverside_stories = section(network.riverside, StoryIndexPage)
+    own = StoryPage.objects.get(title="Heron draft")
+    reviewed = StoryPage.objects.get(title="Quetzal awaiting review")
+    task_state = reviewed.current_workflow_state.current_task_state
+    hilltop_stories = draft.get_parent().pk
     return [
+        # Routes found by review: each names the page it is given.
+        f"/admin/bulk/wagtailcore/page/delete/?id=all&childOf={hilltop_stories}",
+        f"/admin/bulk/wagtailcore/page/delete/?id=%2B{draft.pk}",
+        f"/admin/bulk/wagtailimages/image/delete/?id=%2B{hilltop_image.pk}",
+        f"/admin/choose-page/chosen-multiple/?id={draft.pk}",
+        f"/admin/pages/{own.pk}/move/{hilltop_stories}/confirm/",
+        f"/admin/pages/{own.pk}/move/{hilltop_stories}/",
+        f"/admin/pages/workflow/preview/{reviewed.pk}/{task_state.task_id}/",
+        f"/admin/pages/workflow/confirm_cancellation/{reviewed.pk}/",
+        f"/admin/pages/workflow/action/{reviewed.pk}/approve/{task_state.pk}/",
+        "/admin/localize/reports/translations/",
+        "/admin/localize/reports/translations/results/",
         "/admin/",
         "/admin/pages/",
         f"/admin/pages/{network.riverside.pk}/",
@@ -345,6 +361,22 @@ def test_chapter_people_never_see_another_chapter_in_the_admin(
         assert "hilltop" not in html.lower(), f"{url} names Hilltop or its people to {username}"
         seen_own = seen_own or "Heron draft" in html
     assert seen_own
+
+    # Forms that take a page id: copy's destination, choose-parent, bulk move.
+    hilltop_stories = str(hilltop_secrets.get_parent().pk)
+    own = StoryPage.objects.get(title="Heron draft")
+    for url, data in [
+        (
+            f"/admin/pages/{own.pk}/copy/",
+            {"new_title": "x", "new_slug": "x", "new_parent_page": hilltop_stories},
+        ),
+        ("/admin/pages/create/chapters/storypage/", {"parent_page": hilltop_stories}),
+        (f"/admin/bulk/wagtailcore/page/move/?id={own.pk}", {"chooser": hilltop_stories}),
+    ]:
+        response = client.post(url, data, headers=ADMIN, follow=True)
+        html = response.content.decode()
+        assert "quetzal" not in html.lower() and "hilltop" not in html.lower(), url
+    assert StoryPage.objects.get(pk=own.pk).get_parent().pk != int(hilltop_stories)
 
 
 def test_a_chapter_editor_cannot_see_the_site_switcher_of_other_chapters(login, network):
@@ -473,3 +505,51 @@ def test_moderator_adds_social_links_that_show_in_their_sites_footer(login, clie
     assert 'href="https://social.example.org/@riverside"' in html and ">Mastodon<" in html
     other = client.get("/en/", headers={"host": "hilltop.localhost"}).content.decode()
     assert "social.example.org" not in other
+
+
+def test_alliance_editors_cannot_translate_a_chapters_page(login, network, hilltop_secrets):
+    client = login("alliance-editor")
+    url = f"/admin/localize/submit/page/{hilltop_secrets.pk}/"
+    response = client.get(url, headers=ADMIN, follow=True)
+    assert "Quetzal" not in response.content.decode()
+    client.post(url, {"locales": [Locale.objects.get(language_code="es").pk]}, headers=ADMIN)
+    assert (
+        not Page.objects.filter(translation_key=hilltop_secrets.translation_key)
+        .exclude(pk=hilltop_secrets.pk)
+        .exists()
+    )
+
+
+def test_a_page_form_refuses_another_chapters_image(login, network, hilltop_secrets):
+    """The chooser never offers it; a hand-made post naming its id is refused too."""
+    image = get_image_model().objects.get(title="Quetzal photo")
+    own = StoryPage.objects.get(title="Heron draft")
+    client = login("riverside-editor")
+    data = nested_form_data(
+        {
+            "title": "Heron draft",
+            "slug": own.slug,
+            "date": "2025-05-01",
+            "summary": "Mine.",
+            "image": image.pk,
+            "image_alt": "A bird",
+            "body": streamfield(
+                [("image", {"image": image.pk, "alt_text": "A bird", "caption": "", "credit": ""})]
+            ),
+        }
+    )
+    response = client.post(f"/admin/pages/{own.pk}/edit/", data, headers=ADMIN)
+    assert response.status_code == 200
+    assert "Choose a image you may use" in response.content.decode()
+    assert "Quetzal" not in response.content.decode()
+    assert StoryPage.objects.get(pk=own.pk).get_latest_revision().content.get("image") is None
+
+    # Their own chapter's image is fine.
+    mine = get_image_model().objects.create(
+        title="Heron photo", file=png(), collection=Collection.objects.get(name="Riverside")
+    )
+    data["image"] = mine.pk
+    data.update(nested_form_data({"body": streamfield([])}))
+    response = client.post(f"/admin/pages/{own.pk}/edit/", data, headers=ADMIN)
+    assert response.status_code == 302
+    assert StoryPage.objects.get(pk=own.pk).get_latest_revision().content["image"] == mine.pk

@@ -577,7 +577,11 @@ def _bad_page_content(data):
         "bad-content",
     ],
 )
-def test_a_bad_file_gives_one_line_and_changes_nothing(network, settings, damage, message):
+def test_a_bad_file_gives_one_line_and_changes_nothing(
+    network, settings, tmp_path, damage, message
+):
+    # Its own media folder: tests in the other worker store files too.
+    settings.MEDIA_ROOT = tmp_path / "media"
     build_content(network.riverside)
     data = damage(export_bytes(riverside()))
     before, files = snapshot(), stored_files(settings)

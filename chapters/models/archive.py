@@ -14,7 +14,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -26,6 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.forms import NetworkPageForm
 from home.locales import in_active_locale
 from home.publication import is_public
 
@@ -40,7 +40,7 @@ from .sections import (
 TRANSCRIPT_NEEDED = "An audio or video recording needs a transcript before it can be published."
 
 
-class ArchiveEntryForm(WagtailAdminPageForm):
+class ArchiveEntryForm(NetworkPageForm):
     """Tells the editor, on the form, why a recording without transcript cannot go live."""
 
     def clean(self):

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -18,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from chapters.ical import calendar_response
+from home.forms import NetworkPageForm
 from home.locales import in_active_locale
 
 from .sections import (
@@ -39,7 +39,7 @@ ACCESSIBILITY = [
 ]
 
 
-class EventForm(WagtailAdminPageForm):
+class EventForm(NetworkPageForm):
     accessibility = forms.MultipleChoiceField(
         choices=ACCESSIBILITY,
         required=False,

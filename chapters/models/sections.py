@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import NetworkPageForm
 from home.locales import localized
 from home.models import BasePage, Right
 from home.publication import public_pages
@@ -58,6 +59,7 @@ class ChapterContentPage(Page):
     )
     body = StreamField(BodyBlock(), blank=True, use_json_field=True)
 
+    base_form_class = NetworkPageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),

@@ -43,8 +43,13 @@ def forwards(apps, schema_editor):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*permissions)
 
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     for name in ["Editors", "Moderators"]:
         Group.objects.filter(name=name, user__isnull=True).delete()
+        # A stock group somebody is in is kept, but loses its rights over every chapter.
+        GroupPagePermission.objects.filter(group__name=name, page__depth=1).delete()
+        GroupCollectionPermission.objects.filter(group__name=name, collection__depth=1).delete()
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     WorkflowPage.objects.filter(page__depth=1).delete()

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.forms import NetworkPageForm
 from home.locales import default_language, in_active_locale
 
 from .snippets import PrincipleSet, Resource, principles_by_set
@@ -21,6 +22,7 @@ class BasePage(Page):
     )
     body = StreamField(BodyBlock(), blank=True, use_json_field=True)
 
+    base_form_class = NetworkPageForm
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
