@@ -13,7 +13,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.db.models import Q
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
+from wagtail.permissions import policy_registry
 
 from chapters.admin_scope import visible_pages
 from chapters.models import Chapter, ChapterHomePage, ChapterSettings
@@ -417,3 +419,35 @@ def export_view(request, pk):
     export.seek(0)
     filename = f"{slugify(chapter.name)}-{stamp}.zip"
     return FileResponse(export, as_attachment=True, filename=filename)
+
+
+def tag_autocomplete(request, app_name=None, model_name=None):
+    """Wagtail's tag autocomplete offers every tag of the install; a chapter's people
+    get the tags of media they may use and of the shared resources only."""
+    from taggit.models import Tag
+
+    from chapters.admin_scope import page_scope
+    from home.models import Resource
+
+    if page_scope(request.user) is None:
+        from wagtail.admin.views.tags import autocomplete
+
+        return autocomplete(request, app_name, model_name)
+    term = request.GET.get("term", "")
+    if not term:
+        return JsonResponse([], safe=False)
+    visible = Q(home_resourcetopic_items__content_object__in=Resource.objects.all())
+    for model in (get_image_model(), get_document_model()):
+        policy = policy_registry.get_by_type(model)
+        ids = policy.instances_user_has_any_permission_for(request.user, ["choose", "change"])
+        visible |= Q(
+            taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(model),
+            taggit_taggeditem_items__object_id__in=ids.values("pk"),
+        )
+    names = (
+        Tag.objects.filter(visible, name__istartswith=term)
+        .distinct()
+        .order_by("name")
+        .values_list("name", flat=True)[:10]
+    )
+    return JsonResponse(list(names), safe=False)

@@ -8,7 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from chapters import views as chapter_views
-from chapters.admin_views import ScopedPageBrowseView
+from chapters.admin_views import ScopedPageBrowseView, tag_autocomplete
 from home.views import site_root
 from search import views as search_views
 
@@ -22,6 +22,11 @@ urlpatterns = [
     path(
         "admin/choose-page/",
         require_admin_access(ScopedPageBrowseView.as_view()),
+    ),
+    path("admin/tag-autocomplete/", require_admin_access(tag_autocomplete)),
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        require_admin_access(tag_autocomplete),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -553,3 +553,19 @@ def test_a_page_form_refuses_another_chapters_image(login, network, hilltop_secr
     response = client.post(f"/admin/pages/{own.pk}/edit/", data, headers=ADMIN)
     assert response.status_code == 302
     assert StoryPage.objects.get(pk=own.pk).get_latest_revision().content["image"] == mine.pk
+
+
+def test_tag_suggestions_come_from_what_the_person_may_use(login, network, hilltop_secrets):
+    theirs = get_image_model().objects.get(title="Quetzal photo")
+    theirs.tags.add("quarry-protest")
+    mine = get_image_model().objects.create(
+        title="Heron photo", file=png(), collection=Collection.objects.get(name="Riverside")
+    )
+    mine.tags.add("quarry-cleanup")
+    for url in (
+        "/admin/tag-autocomplete/?term=quarry",
+        "/admin/tag-autocomplete/taggit/tag/?term=quarry",
+    ):
+        assert login("riverside-editor").get(url, headers=ADMIN).json() == ["quarry-cleanup"]
+        names = login("network-admin").get(url, headers=ADMIN).json()
+        assert names == ["quarry-cleanup", "quarry-protest"]
