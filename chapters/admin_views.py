@@ -146,10 +146,12 @@ class OnboardForm(forms.Form):
     )
 
 
-class OnboardView(ChapterAdminMixin, FormView):
-    page_title = "Onboard a chapter"
+class NetworkAdminFormView(ChapterAdminMixin, FormView):
+    """A form in the Chapters admin that only network admins (who add chapters) open."""
+
     template_name = "wagtailadmin/generic/form.html"
-    form_class = OnboardForm
+    url_name = ""
+    submit_labels = ("", "")  # the button, and the button while working
 
     def dispatch(self, request, *args, **kwargs):
         if not is_network_admin(request.user, "add"):
@@ -157,12 +159,20 @@ class OnboardView(ChapterAdminMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        label, active_label = self.submit_labels
         return super().get_context_data(
-            action_url=reverse("chapters_admin:onboard"),
-            submit_button_label="Onboard chapter",
-            submit_button_active_label="Onboarding…",
+            action_url=reverse(self.url_name),
+            submit_button_label=label,
+            submit_button_active_label=active_label,
             **kwargs,
         )
+
+
+class OnboardView(NetworkAdminFormView):
+    page_title = "Onboard a chapter"
+    form_class = OnboardForm
+    url_name = "chapters_admin:onboard"
+    submit_labels = ("Onboard chapter", "Onboarding…")
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -362,23 +372,11 @@ class ImportForm(forms.Form):
     )
 
 
-class ImportView(ChapterAdminMixin, FormView):
+class ImportView(NetworkAdminFormView):
     page_title = "Import a chapter"
-    template_name = "wagtailadmin/generic/form.html"
     form_class = ImportForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_network_admin(request.user, "add"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            action_url=reverse("chapters_admin:import"),
-            submit_button_label="Import chapter",
-            submit_button_active_label="Importing…",
-            **kwargs,
-        )
+    url_name = "chapters_admin:import"
+    submit_labels = ("Import chapter", "Importing…")
 
     def form_valid(self, form):
         from chapters import offboarding
