@@ -19,6 +19,7 @@ install: $(VENV)/.installed
 
 ## Serve the demo network on http://localhost:$(PORT)/ and http://<chapter>.localhost:$(PORT)/
 run: install
+	PYTHON=$(BIN)/python bash scripts/translations.sh
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_network
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from chapters import demo_content as content
+from chapters.demo_es import load_chapters_es
 from chapters.demo_publishing import load_publishing
 from chapters.models import ChapterHomePage, ChapterSettings, PrincipleSetAdoption
 from chapters.onboarding import onboard_chapter
@@ -31,6 +32,7 @@ def load_chapters() -> int:
             region=data["region"],
             locality_type=data["locality_type"],
             time_zone=data["time_zone"],
+            languages=data.get("languages", ["en"]),
         )
         slug = data["hostname"].split(".")[0]
         _demo_user(f"{slug}-editor", chapter.editors)
@@ -53,6 +55,7 @@ def load_chapters() -> int:
         settings.contact_email = data["contact_email"]
         settings.accent_colour = data["accent_colour"]
         settings.save()
+    created += load_chapters_es()
     return created
 
 

@@ -153,6 +153,7 @@ CHAPTERS = [
         "time_zone": "America/Los_Angeles",
         "region": "Pacific Northwest",
         "locality_type": "region",
+        "languages": ["en", "es"],
         "status": "exploring",
         "founded_year": 2023,
         "intro": (

@@ -34,6 +34,7 @@ PAGE_ID_PATHS = [
 ]
 # Form fields that name a page: copy's destination, choose-parent, bulk move.
 PAGE_ID_FIELDS = ("new_parent_page", "parent_page", "chooser")
+SUBMIT_SNIPPET = re.compile(r"^/admin/localize/submit/snippet/(?P<app>\w+)/(?P<model>\w+)/")
 BULK = re.compile(r"^/admin/bulk/(?P<app>\w+)/(?P<model>\w+)/")
 MEDIA = {
     ("wagtailimages", "image"): get_image_model,
@@ -82,6 +83,11 @@ class ChapterAdminScopeMiddleware:
             raise Http404
         if path.startswith("/admin/localize/update/"):
             self.check_translation_source(request, path)
+        snippet = SUBMIT_SNIPPET.match(path)
+        if snippet and not user.has_perm(f"{snippet['app']}.change_{snippet['model']}"):
+            # wagtail-localize checks only "submit_translation", which chapters hold
+            # for their own pages: shared snippets are translated by the Alliance.
+            raise PermissionDenied
         if path.startswith("/admin/choose-page/chosen-multiple/"):
             ids = request.GET.getlist("id")
             if not all(v.isdigit() for v in ids):
@@ -121,5 +127,10 @@ class ChapterAdminScopeMiddleware:
         if source is None:
             return
         instance = source.get_source_instance()
-        if isinstance(instance, Page) and not _own_pages(request.user, [instance.pk]):
-            raise Http404
+        if isinstance(instance, Page):
+            if not _own_pages(request.user, [instance.pk]):
+                raise Http404
+        elif not request.user.has_perm(
+            f"{instance._meta.app_label}.change_{instance._meta.model_name}"
+        ):
+            raise PermissionDenied

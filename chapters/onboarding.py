@@ -129,16 +129,16 @@ def onboard_chapter(
                 )
                 section.save_revision().publish()
         chapter_settings = ChapterSettings.for_site(site)
+        if created or not chapter_settings.languages:
+            chapter_settings.languages = languages
         if created:
             chapter_settings.time_zone = time_zone
-            chapter_settings.save()
+        chapter_settings.save()
         chapter, _ = Chapter.objects.get_or_create(home=home)
         chapter.site = site
         chapter.collection = _collection(name)
         chapter.editors, _ = Group.objects.get_or_create(name=f"{name} editors")
         chapter.moderators, _ = Group.objects.get_or_create(name=f"{name} moderators")
-        if created or not chapter.languages:
-            chapter.languages = languages
         chapter.workflow = approval_workflow(name, home, chapter.moderators)
         chapter.save()
         grant_chapter_roles(chapter)
@@ -157,12 +157,17 @@ def grant_chapter_roles(chapter: Chapter) -> None:
     change_settings = Permission.objects.get(
         content_type__app_label="chapters", codename="change_chaptersettings"
     )
+    # Chapters translate their own pages with wagtail-localize; the admin scope
+    # middleware keeps that to their own pages.
+    submit_translation = Permission.objects.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
     shared = shared_collection()
     for home in chapter.homes():
         grant_pages(chapter.editors, home, EDITOR_PAGE_PERMISSIONS)
         grant_pages(chapter.moderators, home, MODERATOR_PAGE_PERMISSIONS)
     for group, role in [(chapter.editors, "editor"), (chapter.moderators, "moderator")]:
-        group.permissions.add(access_admin)
+        group.permissions.add(access_admin, submit_translation)
         grant_media(group, chapter.collection, role)
         grant_media(group, shared, "user")
     GroupSitePermission.objects.get_or_create(

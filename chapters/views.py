@@ -1,8 +1,10 @@
 from django.http import Http404
-from wagtail.models import Page
+from django.utils import translation
 
+from chapters.languages import site_languages
 from chapters.models import EventIndexPage, EventPage
 from home.publication import is_public
+from home.views import route_for_request, serve
 
 
 def calendar(request, path: str, name: str):
@@ -11,7 +13,7 @@ def calendar(request, path: str, name: str):
     Wagtail's page URLs cannot end in a file name, so these are routed here;
     the page must pass the same public gate as the page itself.
     """
-    route = Page.route_for_request(request, path)
+    route = route_for_request(request, path)
     if route is None:
         raise Http404
     page = route[0].specific
@@ -22,3 +24,17 @@ def calendar(request, path: str, name: str):
     if name == "event" and isinstance(page, EventPage):
         return page.ical(request)
     raise Http404
+
+
+def site_root(request):
+    """Serve the site's home page at "/" in the language the reader asked for.
+
+    LocaleMiddleware has already picked the language from the browser; a site
+    that does not publish in it answers in its own default language. The page
+    itself links to its canonical /<lang>/ address.
+    """
+    languages = site_languages(request)
+    if translation.get_language() not in languages:
+        translation.activate(languages[0])
+        request.LANGUAGE_CODE = languages[0]
+    return serve(request, "")

@@ -1,6 +1,8 @@
+from django.db.models import Q
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale
 
 from chapters import admin_scope, admin_views
 from chapters.admin_scope import page_scope
@@ -11,7 +13,12 @@ from chapters.models import Chapter
 def only_pages_in_scope(pages, request):
     """The page chooser lists only the person's own chapter (and the Alliance's live pages)."""
     scope = page_scope(request.user)
-    return pages if scope is None else pages.filter(scope)
+    pages = pages if scope is None else pages.filter(scope)
+    code = request.GET.get("locale")
+    locale = Locale.objects.filter(language_code=code).first() if code else None
+    if locale is not None:  # the language of the page being edited (see home.middleware)
+        pages = pages.filter(Q(depth=1) | Q(locale=locale))
+    return pages
 
 
 def _scoped_filter_querysets():

@@ -8,6 +8,7 @@ import json
 from wagtail.models import Locale
 
 from home import demo_content as content
+from home.demo_es import load_alliance_es
 from home.models import (
     AllianceHomePage,
     Principle,
@@ -95,4 +96,5 @@ def load_alliance() -> int:
         if data["slug"] not in children:
             publish_child(home, page_class(show_in_menus=True, **data))
             created += 1
+    created += load_alliance_es()
     return created

@@ -6,7 +6,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import BaseStructBlock, ChooserBlock, ListBlock, StreamBlock
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, TranslatableMixin
 from wagtail.permissions import policy_registry
 
 
@@ -26,6 +26,25 @@ class NetworkPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._references_before = set(self._references()) if self.instance.pk else set()
+        self._only_this_locale()
+
+    def _only_this_locale(self):
+        """Translatable things to pick (rights, ...) in the page's own language only:
+        stock Wagtail offers every language's copy side by side."""
+        locale_id = getattr(self.instance, "locale_id", None)
+        if locale_id is None and self.parent_page is not None:
+            locale_id = self.parent_page.locale_id
+        if locale_id is None:
+            return
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            model = getattr(queryset, "model", None)
+            if (
+                model is not None
+                and issubclass(model, TranslatableMixin)
+                and not issubclass(model, Page)
+            ):
+                field.queryset = queryset.filter(locale_id=locale_id)
 
     def _references(self):
         fields = set(self.fields) | set(getattr(self, "formsets", {}))

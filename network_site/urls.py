@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from chapters import views as chapter_views
 from chapters.admin_views import ScopedPageBrowseView, tag_autocomplete
-from home.views import site_root
+from home.views import serve
 from search import views as search_views
 
 urlpatterns = [
@@ -32,7 +32,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # "/" serves the site's home in the reader's language instead of redirecting,
     # so each hostname answers with its own home page at its bare address.
-    path("", site_root, name="site_root"),
+    path("", chapter_views.site_root, name="site_root"),
 ]
 
 if settings.DEBUG:
@@ -49,5 +49,8 @@ urlpatterns += i18n_patterns(
         chapter_views.calendar,
         name="calendar",
     ),
+    # Wagtail's page serving (same pattern, so its URLs reverse the same), with a
+    # fallback to the default language for pages not translated yet.
+    re_path(r"^((?:[\w\-]+/)*)$", serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )

@@ -23,8 +23,7 @@ if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
         PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
     else
-        as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres hrc
-echo "PostgreSQL server binaries are missing: install the 'postgresql' package." >&2
+        echo "PostgreSQL server binaries are missing: install the 'postgresql' package." >&2
         exit 1
     fi
 fi
@@ -55,6 +54,7 @@ echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hrc"
 export DJANGO_SETTINGS_MODULE=network_site.settings.test
 
+bash scripts/translations.sh
 python manage.py check --fail-level WARNING
 python manage.py makemigrations --check --dry-run
 ruff check .

@@ -29,7 +29,9 @@ HILLTOP_HOST = "hilltop.localhost"
 
 def build_network() -> None:
     ensure_alliance_site()
-    riverside = onboard_chapter(name="Riverside", hostname=RIVERSIDE_HOST, region="Ohio")
+    riverside = onboard_chapter(
+        name="Riverside", hostname=RIVERSIDE_HOST, region="Ohio", languages=["en", "es"]
+    )
     hilltop = onboard_chapter(name="Hilltop", hostname=HILLTOP_HOST, locality_type="rural")
     en = Locale.get_default()
     principle_set = PrincipleSet.objects.create(

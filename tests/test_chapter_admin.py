@@ -494,6 +494,7 @@ def test_moderator_adds_social_links_that_show_in_their_sites_footer(login, clie
             "contact_email": "hello@riverside.example.org",
             "time_zone": "America/New_York",
             "support_resources": rich_text(""),
+            "translations": streamfield([]),
             "social_links": streamfield(
                 [("link", {"name": "Mastodon", "url": "https://social.example.org/@riverside"})]
             ),

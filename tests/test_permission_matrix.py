@@ -232,7 +232,7 @@ class SettingsKind(Kind):
         data = form_data(
             body(superuser.get(self.url(target), headers=ADMIN)),
             contact_email="changed@example.org",
-            **{"social_links-count": "0"},
+            **{"social_links-count": "0", "translations-count": "0"},
         )
         client.post(self.url(target), data, headers=ADMIN)
         return ChapterSettings.for_site(target.site).contact_email == "changed@example.org"

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -91,12 +92,12 @@ class ArchiveIndexPage(ChapterSectionPage):
 
 class ArchiveEntryPage(ChapterContentPage):
     KINDS = [
-        ("testimony", "Testimony"),
-        ("oral_history", "Oral history"),
-        ("document", "Document"),
-        ("photograph", "Photograph"),
-        ("artwork", "Artwork"),
-        ("timeline_event", "Timeline event"),
+        ("testimony", _("Testimony")),
+        ("oral_history", _("Oral history")),
+        ("document", _("Document")),
+        ("photograph", _("Photograph")),
+        ("artwork", _("Artwork")),
+        ("timeline_event", _("Timeline event")),
     ]
     CONSENT_STATUSES = [
         ("pending", "Pending: not yet confirmed"),

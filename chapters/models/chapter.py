@@ -40,11 +40,6 @@ class Chapter(models.Model):
         Group, null=True, on_delete=models.SET_NULL, related_name="moderators_of"
     )
     workflow = models.ForeignKey(Workflow, null=True, on_delete=models.SET_NULL, related_name="+")
-    languages = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Language codes the chapter publishes in, default language first.",
-    )
     created_at = models.DateTimeField(auto_now_add=True)
     archived_at = models.DateTimeField(null=True, blank=True)
     archived_by = models.ForeignKey(
@@ -68,6 +63,13 @@ class Chapter(models.Model):
     @property
     def name(self) -> str:
         return self.home.title
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the chapter publishes in (its site settings), default first."""
+        from chapters.models.settings import ChapterSettings
+
+        return ChapterSettings.for_site(self.site).language_codes if self.site else []
 
     @property
     def is_archived(self) -> bool:

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
@@ -18,17 +19,17 @@ class ChapterHomePage(BasePage):
     """A chapter's home: the root page of the chapter's own site."""
 
     LOCALITY_TYPES = [
-        ("city", "City"),
-        ("county", "County"),
-        ("rural", "Rural community"),
-        ("reservation", "Tribal nation or reservation"),
-        ("state", "State"),
-        ("region", "Region"),
+        ("city", _("City")),
+        ("county", _("County")),
+        ("rural", _("Rural community")),
+        ("reservation", _("Tribal nation or reservation")),
+        ("state", _("State")),
+        ("region", _("Region")),
     ]
     STATUSES = [
-        ("exploring", "Exploring"),
-        ("organizing", "Organizing"),
-        ("declared", "Declared"),
+        ("exploring", _("Exploring")),
+        ("organizing", _("Organizing")),
+        ("declared", _("Declared")),
     ]
 
     locality_type = models.CharField(

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -30,12 +31,12 @@ from .sections import (
 from .settings import TIME_ZONES
 
 ACCESSIBILITY = [
-    ("asl", "ASL interpretation"),
-    ("captioning", "Live captioning"),
-    ("step_free", "Step-free access"),
-    ("childcare", "Childcare"),
-    ("interpretation", "Language interpretation"),
-    ("quiet_room", "Quiet room"),
+    ("asl", _("ASL interpretation")),
+    ("captioning", _("Live captioning")),
+    ("step_free", _("Step-free access")),
+    ("childcare", _("Childcare")),
+    ("interpretation", _("Language interpretation")),
+    ("quiet_room", _("Quiet room")),
 ]
 
 

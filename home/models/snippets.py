@@ -5,6 +5,8 @@ copy, and renders the translation in the reader's language.
 """
 
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -244,17 +246,22 @@ class Resource(TranslatableMixin, index.Indexed, ClusterableModel):
         parts = []
         authors = self.author_list()
         if authors:
-            parts.append(" and ".join(authors) + ".")
+            # Translators: joins the authors of a citation, e.g. "Doe, Jane and Roe, Sam".
+            conjunction = pgettext("citation", "and")
+            parts.append(f" {conjunction} ".join(authors) + ".")
         if self.year:
             parts.append(f"{self.year}.")
         if self.container_title:
             parts.append(f"“{self.title}.”")
             if self.pages:
-                container = f"Pp. {self.pages} in {self.container_title}"
+                container = _("Pp. %(pages)s in %(container)s") % {
+                    "pages": self.pages,
+                    "container": self.container_title,
+                }
             else:
-                container = f"In {self.container_title}"
+                container = _("In %(container)s") % {"container": self.container_title}
             if self.editors:
-                container += f", edited by {self.editors}"
+                container += _(", edited by %(editors)s") % {"editors": self.editors}
             parts.append(f"{container}.")
         else:
             parts.append(f"{self.title}.")

@@ -1,0 +1,252 @@
+"""The demo network in Spanish: the Alliance and Tillory Valley read in Spanish at /es/.
+
+The Spanish objects are real Wagtail translations of the English ones (same
+translation_key, Spanish locale), made by `load_demo_network`, and loading again
+creates nothing.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.log_actions import log
+from wagtail.models import Locale, Page, Revision, Site
+
+from chapters import demo_content_es as chapters_es
+from chapters import demo_publishing_content as publishing
+from chapters.models import (
+    ArchiveEntryPage,
+    ArchiveIndexPage,
+    ChapterHomePage,
+    EventIndexPage,
+    EventPage,
+    StoryIndexPage,
+    StoryPage,
+)
+from chapters.onboarding import onboard_chapter
+from home import demo_content as alliance
+from home import demo_content_es as alliance_es
+from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
+
+pytestmark = pytest.mark.django_db
+
+TILLORY = "tillory-valley.localhost"
+TILLORY_ES = chapters_es.CHAPTERS[TILLORY]
+SECTIONS = [
+    (StoryIndexPage, StoryPage, "stories", publishing.STORIES),
+    (EventIndexPage, EventPage, "events", publishing.EVENTS),
+    (ArchiveIndexPage, ArchiveEntryPage, "archive", publishing.ARCHIVE),
+]
+
+
+def es() -> Locale:
+    return Locale.objects.get(language_code="es")
+
+
+def counts() -> dict:
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "principle_sets": PrincipleSet.objects.count(),
+        "principles": Principle.objects.count(),
+        "resources": Resource.objects.count(),
+        "rights": Right.objects.count(),
+    }
+
+
+def published_translation(page: Page) -> Page:
+    translation = page.get_translation_or_none(es())
+    assert translation is not None, f"{page.title!r} has no Spanish translation"
+    translation = translation.specific
+    assert translation.live and not translation.has_unpublished_changes, page.title
+    assert translation.alias_of_id is None, page.title
+    assert translation.translation_key == page.translation_key
+    return translation
+
+
+def tillory_home() -> ChapterHomePage:
+    return Site.objects.get(hostname=TILLORY).root_page.specific
+
+
+def test_every_shared_snippet_has_a_spanish_translation():
+    call_command("load_demo_network")
+    en = Locale.get_default()
+
+    rights = Right.objects.filter(locale=en, slug__in=[r["slug"] for r in alliance.RIGHTS])
+    assert rights.count() == len(alliance.RIGHTS)
+    for right in rights:
+        spanish = right.get_translation(es())
+        assert spanish.name == alliance_es.RIGHTS[right.slug]["name"]
+        assert (spanish.slug, spanish.instrument, spanish.article) == (
+            right.slug,
+            right.instrument,
+            right.article,
+        )
+
+    sets = PrincipleSet.objects.filter(
+        locale=en, title__in=[s["title"] for s in alliance.PRINCIPLE_SETS]
+    )
+    assert sets.count() == len(alliance.PRINCIPLE_SETS)
+    for principle_set in sets:
+        spanish_set = principle_set.get_translation(es())
+        assert spanish_set.title == alliance_es.PRINCIPLE_SETS[principle_set.title]["title"]
+        assert spanish_set.year == principle_set.year
+        principles = principle_set.principles.filter(locale=en)
+        assert principles.count() == len(
+            alliance_es.PRINCIPLE_SETS[principle_set.title]["principles"]
+        )
+        for principle in principles:
+            spanish = principle.get_translation(es())
+            # A translated principle belongs to the translated set.
+            assert spanish.principle_set == spanish_set
+            assert spanish.sort_order == principle.sort_order
+            assert spanish.statement != principle.statement
+
+    resources = Resource.objects.filter(
+        locale=en, title__in=[r["title"] for r in alliance.RESOURCES]
+    )
+    assert resources.count() == len(alliance.RESOURCES)
+    for resource in resources:
+        spanish = resource.get_translation(es())
+        # A real work keeps its citation; what the Alliance says about it is in Spanish.
+        assert (spanish.title, spanish.authors, spanish.container_title, spanish.year) == (
+            resource.title,
+            resource.authors,
+            resource.container_title,
+            resource.year,
+        )
+        assert spanish.summary == alliance_es.RESOURCES[resource.title]["summary"]
+        assert set(spanish.topics.names()) == set(resource.topics.names())
+
+    housing = Right.objects.get(slug="housing", locale=es())
+    assert housing.name == "Derecho a la vivienda"
+    assert (
+        "derechos"
+        in PrincipleSet.objects.get(
+            locale=es(), translation_key=sets.get(short_title="Alliance Principles").translation_key
+        ).description
+    )
+
+
+def test_alliance_and_tillory_valley_read_in_spanish(client):
+    call_command("load_demo_network")
+
+    home = AllianceHomePage.objects.get(locale=Locale.get_default())
+    spanish_home = published_translation(home)
+    assert spanish_home.title == alliance_es.ALLIANCE_HOME["title"]
+    assert "derechos" in spanish_home.intro
+    for slug, data in alliance_es.ALLIANCE_PAGES.items():
+        page = home.get_children().get(slug=slug)
+        spanish = published_translation(page)
+        assert (spanish.title, spanish.slug) == (data["title"], data["slug"])
+        assert spanish.get_parent().specific == spanish_home
+
+    chapter = tillory_home()
+    spanish_chapter = published_translation(chapter)
+    assert spanish_chapter.title == TILLORY_ES["home"]["title"]
+    assert (spanish_chapter.status, spanish_chapter.founded_year) == (
+        chapter.status,
+        chapter.founded_year,
+    )
+    assert [a.principle_set_id for a in spanish_chapter.principle_set_adoptions.all()] == [
+        a.principle_set_id for a in chapter.principle_set_adoptions.all()
+    ]
+    for index_class, page_class, key, english in SECTIONS:
+        section = index_class.objects.child_of(chapter).get()
+        spanish_section = published_translation(section)
+        assert spanish_section.title == TILLORY_ES["sections"][key]["title"]
+        assert spanish_section.get_parent().specific == spanish_chapter
+        pages = page_class.objects.child_of(section)
+        assert pages.count() == len(english[TILLORY]) == len(TILLORY_ES[key])
+        for page in pages:
+            spanish = published_translation(page)
+            assert spanish.title == TILLORY_ES[key][page.slug]["title"]
+            assert spanish.summary != page.summary
+            assert spanish.get_parent().specific == spanish_section
+            assert {r.pk for r in spanish.rights.all()} == {r.pk for r in page.rights.all()}
+            if page_class is EventPage:
+                assert (spanish.starts_at, spanish.ends_at) == (page.starts_at, page.ends_at)
+            if page_class is StoryPage:
+                assert spanish.date == page.date
+            if page_class is ArchiveEntryPage:
+                assert (spanish.consent_status, spanish.consent_scope) == (
+                    page.consent_status,
+                    page.consent_scope,
+                )
+
+    alliance_page = client.get("/es/", headers={"host": "localhost"})
+    assert alliance_page.status_code == 200
+    assert "Los derechos humanos empiezan donde vivimos" in alliance_page.text
+    principles = client.get("/es/principios/", headers={"host": "localhost"})
+    assert "Principios de Jemez para la Organización Democrática" in principles.text
+    assert "Be inclusive" not in principles.text
+
+    host = {"host": TILLORY}
+    tillory = client.get("/es/", headers=host)
+    assert tillory.status_code == 200
+    assert TILLORY_ES["home"]["title"] in tillory.text
+    assert "Primero, escuchar" in tillory.text
+    assert "Listening first" not in tillory.text
+    stories = client.get("/es/stories/", headers=host)
+    assert "Calor y humo: los jefes de cuadrilla se capacitan entre sí" in stories.text
+    assert "Derecho a la vivienda" in stories.text  # the rights filter, in Spanish
+    # Consent still decides: the pending testimony stays hidden in Spanish too.
+    pending = TILLORY_ES["archive"]["pending-growers-camp-testimony"]
+    assert pending["title"] not in client.get("/es/archive/", headers=host).text
+    assert client.get(f"/es/archive/{pending['slug']}/", headers=host).status_code == 404
+
+
+def test_loading_again_creates_nothing_and_keeps_a_persons_edit(capsys):
+    call_command("load_demo_network")
+    first = counts()
+    capsys.readouterr()
+
+    call_command("load_demo_network")
+    assert counts() == first
+    assert "already loaded" in capsys.readouterr().out
+
+    # An editor's own wording of a translation is never overwritten by the demo.
+    editor = get_user_model().objects.get(username="alliance-editor")
+    housing = Right.objects.get(slug="housing", locale=es())
+    housing.name = "Derecho a una vivienda digna"
+    housing.save()
+    log(instance=housing, action="wagtail.edit", user=editor)
+    call_command("load_demo_network")
+    housing.refresh_from_db()
+    assert housing.name == "Derecho a una vivienda digna"
+    assert "already loaded" in capsys.readouterr().out
+
+
+def test_spanish_pages_made_by_onboarding_are_reused():
+    """Onboarding a chapter that publishes in Spanish may already have made its Spanish
+    home and sections (here as copies and an alias of the English ones): the demo fills
+    those in instead of making new ones."""
+    chapter = onboard_chapter(
+        name="Tillory Valley Human Rights Network",
+        hostname=TILLORY,
+        region="Pacific Northwest",
+        locality_type="region",
+        time_zone="America/Los_Angeles",
+        languages=["en", "es"],
+    )
+    home = chapter.home
+    made = {}
+    spanish_home = home.get_translation_or_none(es()) or home.copy_for_translation(es())
+    made[home.pk] = spanish_home.pk
+    for index_class in (StoryIndexPage, EventIndexPage):
+        section = index_class.objects.child_of(home).get()
+        spanish = section.get_translation_or_none(es()) or section.copy_for_translation(es())
+        made[section.pk] = spanish.pk
+    archive = ArchiveIndexPage.objects.child_of(home).get()
+    alias = archive.get_translation_or_none(es()) or archive.create_alias(
+        parent=spanish_home, update_locale=es(), reset_translation_key=False
+    )
+    made[archive.pk] = alias.pk
+
+    call_command("load_demo_network")
+
+    for page_pk, spanish_pk in made.items():
+        spanish = published_translation(Page.objects.get(pk=page_pk))
+        assert spanish.pk == spanish_pk
+    assert Page.objects.get(pk=made[home.pk]).specific.intro == TILLORY_ES["home"]["intro"]
+    assert Page.objects.get(pk=made[archive.pk]).title == "Archivo"
+    assert ChapterHomePage.objects.filter(translation_key=home.translation_key).count() == 2
