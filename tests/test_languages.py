@@ -77,7 +77,7 @@ def test_an_untranslated_page_shows_in_english_with_a_notice_not_a_404(client, n
     assert "Water shutoffs" in html
     assert "todavía no está disponible en español" in html and "inglés" in html
     # The English text is marked as English for screen readers; the interface stays Spanish.
-    assert '<h1 lang="en">Water shutoffs</h1>' in html
+    assert '<h1 lang="en" dir="ltr">Water shutoffs</h1>' in html
     assert '<html lang="es"' in html
     # The English page itself has no notice.
     english = get(client, RIVERSIDE_HOST, "/en/stories/water-shutoffs/").content.decode()

@@ -325,7 +325,7 @@ def test_export_is_one_zip_with_pages_media_settings_and_snippets(network):
         image_bytes = archive.read(images[0]["file"])
     assert manifest["format"] == "hrc-chapter-export"
     assert (manifest["chapter"], manifest["hostname"]) == ("Riverside", RIVERSIDE_HOST)
-    assert manifest["languages"] == ["en"]
+    assert manifest["languages"] == ["en", "es"]  # Riverside publishes in both
     assert manifest["counts"]["pages"] == chapter.pages().count() == len(pages)
     # Tree order: the home first, every parent before its children.
     assert pages[0]["id"] == chapter.home.pk and pages[0]["type"] == "chapters.ChapterHomePage"

@@ -29,3 +29,11 @@ def test_a_malformed_debug_flag_is_named():
     result = run_manage("check", DEBUG="maybe", DJANGO_SETTINGS_MODULE="network_site.settings.dev")
     assert result.returncode != 0
     assert "DEBUG must be true or false, not 'maybe'" in result.stderr
+
+
+def test_a_malformed_language_list_is_named():
+    result = run_manage("check", LANGUAGES="es=Español,en=English")
+    assert result.returncode != 0
+    assert "LANGUAGES must look like 'en=English,es=Español', with en (the default) first" in (
+        result.stderr
+    )

@@ -66,6 +66,7 @@ def page_languages(context, page=None) -> dict:
         "page_language": page_language,
         # In the reader's language, as a sentence needs them: "inglés", "español".
         "page_language_name": name_in_sentence(page_language),
+        "page_dir": "rtl" if translation.get_language_info(page_language)["bidi"] else "ltr",
         "fallback": page_language != current,
         "current_name": name_in_sentence(current),
     }

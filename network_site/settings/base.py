@@ -126,13 +126,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Languages ---------------------------------------------------------------
-# Adding a language: add it to LANGUAGES (and translations); Wagtail's locales
-# follow WAGTAIL_CONTENT_LANGUAGES.
+# Adding a language is this one setting (or the LANGUAGES environment variable,
+# e.g. "en=English,es=Español,vi=Tiếng Việt,ar=العربية"), then `migrate` for
+# its Wagtail locale and a locale/<code>/LC_MESSAGES/django.po for the interface.
+# English, the default, comes first.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
-    ("en", "English"),
-    ("es", "Español"),
+    tuple(item.strip().split("=", 1))
+    for item in os.environ.get("LANGUAGES", "en=English,es=Español").split(",")
+    if item.strip()
 ]
+if not LANGUAGES or LANGUAGES[0][0] != LANGUAGE_CODE or any(len(lang) != 2 for lang in LANGUAGES):
+    raise ImproperlyConfigured(
+        "LANGUAGES must look like 'en=English,es=Español', with en (the default) first"
+    )
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

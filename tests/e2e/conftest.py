@@ -70,6 +70,8 @@ def demo_server(e2e_database_url, tmp_path_factory):
         "DATABASE_URL": e2e_database_url,
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
         "CHAPTER_EXPORT_DIR": str(tmp_path_factory.mktemp("exports")),
+        # A third, right-to-left language, added the way a deployment would add one.
+        "LANGUAGES": "en=English,es=Español,ar=العربية",
     }
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput"], ["load_demo_network"]):
