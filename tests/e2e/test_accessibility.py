@@ -17,7 +17,11 @@ PAGES = [
     ("localhost", "/en/resources/"),
     ("localhost", "/en/search/?query=organizing"),
     (CHAPTERS[0]["hostname"], "/en/"),
-    (CHAPTERS[2]["hostname"], "/es/"),
+    # In Spanish, and right to left (Arabic is added to the browser tests' languages).
+    (next(c["hostname"] for c in CHAPTERS if "es" in c.get("languages", [])), "/es/"),
+    ("localhost", "/es/"),
+    ("localhost", "/es/principios/"),
+    ("localhost", "/ar/"),
     (CHAPTERS[0]["hostname"], "/en/stories/"),
     (CHAPTERS[0]["hostname"], "/en/events/"),
     (CHAPTERS[0]["hostname"], "/en/events/?when=past"),
