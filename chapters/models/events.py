@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from chapters.ical import calendar_response
 from home.forms import NetworkPageForm
-from home.locales import in_active_locale
+from home.locales import in_active_locale, language_of
 
 from .sections import (
     ChapterContentPage,
@@ -255,7 +255,7 @@ class EventPage(ChapterContentPage):
             ),
             "location": locations[0] if len(locations) == 1 else locations,
             "url": self.full_url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": language_of(self),
         }
         if self.organizer:
             data["organizer"] = {"@type": "Organization", "name": self.organizer}

@@ -17,7 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.locales import in_active_locale
+from home.locales import in_active_locale, language_of
 
 from .sections import (
     ChapterContentPage,
@@ -62,7 +62,7 @@ class StoryIndexPage(RoutablePageMixin, ChapterSectionPage):
             title=f"{self.get_parent().title}: {self.title}",
             link=self.get_full_url(request),
             description=self.intro or self.title,
-            language=self.locale.language_code,
+            language=language_of(self),
             feed_url=self.get_full_url(request) + "feed/",
         )
         for story in self.stories()[:FEED_ITEMS]:
@@ -150,7 +150,7 @@ class StoryPage(ChapterContentPage):
             "description": self.summary,
             "datePublished": self.date.isoformat(),
             "url": self.full_url,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": language_of(self),
             "publisher": {"@type": "Organization", "name": self.get_parent().get_parent().title},
         }
         if self.authors:
