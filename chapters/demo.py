@@ -7,10 +7,18 @@ from wagtail.models import Locale
 from chapters import demo_content as content
 from chapters.demo_es import load_chapters_es
 from chapters.demo_publishing import load_publishing
-from chapters.models import ChapterHomePage, ChapterSettings, PrincipleSetAdoption
+from chapters.models import (
+    ChapterDirectoryPage,
+    ChapterHomePage,
+    ChapterSettings,
+    NetworkEventsPage,
+    NetworkStoriesPage,
+    PrincipleSetAdoption,
+    RightsPage,
+)
 from chapters.onboarding import onboard_chapter
 from home.demo import stream
-from home.models import PrincipleSet
+from home.models import AllianceHomePage, PrincipleSet
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS
 
 # Demo users get this password, and only in the demo.
@@ -46,6 +54,7 @@ def load_chapters() -> int:
         home.body = stream(data["body"])
         home.status = data["status"]
         home.founded_year = data["founded_year"]
+        home.state = data["state"]
         home.principle_set_adoptions = [
             PrincipleSetAdoption(principle_set=sets[label], adopted_year=year)
             for label, year in data["adopted"]
@@ -55,7 +64,53 @@ def load_chapters() -> int:
         settings.contact_email = data["contact_email"]
         settings.accent_colour = data["accent_colour"]
         settings.save()
+    created += load_network_pages()
     created += load_chapters_es()
+    return created
+
+
+NETWORK_PAGES = [
+    (
+        ChapterDirectoryPage,
+        "Chapters",
+        "chapters",
+        "Every chapter of the network: where it organizes, what kind of place it is, "
+        "and how far along it is.",
+    ),
+    (
+        NetworkStoriesPage,
+        "Stories from the network",
+        "stories",
+        "What chapters across the network are writing about their work.",
+    ),
+    (
+        NetworkEventsPage,
+        "Events across the network",
+        "events",
+        "Meetings, trainings and gatherings in every chapter. Subscribe to the calendar.",
+    ),
+    (
+        RightsPage,
+        "Browse by right",
+        "rights",
+        "Housing, water, health and more: what the network does for each right, "
+        "and where that right is written down.",
+    ),
+]
+
+
+def load_network_pages() -> int:
+    """The Alliance's network-wide pages, each once, published and in the menu."""
+    alliance = AllianceHomePage.objects.get(locale=Locale.get_default())
+    created = 0
+    for model, title, slug, intro in NETWORK_PAGES:
+        if model.objects.child_of(alliance).exists():
+            continue
+        page = alliance.add_child(
+            instance=model(title=title, slug=slug, intro=intro, show_in_menus=True)
+        )
+        page.save_revision().publish()
+        created += 1
     return created
 
 

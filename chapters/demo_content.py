@@ -9,6 +9,7 @@ CHAPTERS = [
     {
         "name": "Corvale Human Rights City",
         "hostname": "corvale.localhost",
+        "state": "OH",
         "time_zone": "America/New_York",
         "region": "Ohio",
         "locality_type": "city",
@@ -60,6 +61,7 @@ CHAPTERS = [
     {
         "name": "Quillan County Human Rights Initiative",
         "hostname": "quillan-county.localhost",
+        "state": "KY",
         "time_zone": "America/New_York",
         "region": "Kentucky",
         "locality_type": "rural",
@@ -101,6 +103,7 @@ CHAPTERS = [
     {
         "name": "Kestrel Ridge Nation Human Rights Initiative",
         "hostname": "kestrel-ridge.localhost",
+        "state": "SD",
         "time_zone": "America/Denver",
         "region": "Northern Plains",
         "locality_type": "reservation",
@@ -150,6 +153,7 @@ CHAPTERS = [
     {
         "name": "Tillory Valley Human Rights Network",
         "hostname": "tillory-valley.localhost",
+        "state": "WA",
         "time_zone": "America/Los_Angeles",
         "region": "Pacific Northwest",
         "locality_type": "region",

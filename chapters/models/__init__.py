@@ -2,6 +2,7 @@ from .archive import ArchiveEntryPage, ArchiveIndexPage
 from .chapter import Chapter
 from .chapter_home import ChapterHomePage, PrincipleSetAdoption
 from .events import EventIndexPage, EventPage
+from .network import ChapterDirectoryPage, NetworkEventsPage, NetworkStoriesPage, RightsPage
 from .settings import ChapterSettings
 from .stories import StoryIndexPage, StoryPage
 
@@ -9,11 +10,15 @@ __all__ = [
     "ArchiveEntryPage",
     "ArchiveIndexPage",
     "Chapter",
+    "ChapterDirectoryPage",
     "ChapterHomePage",
     "ChapterSettings",
     "EventIndexPage",
     "EventPage",
+    "NetworkEventsPage",
+    "NetworkStoriesPage",
     "PrincipleSetAdoption",
+    "RightsPage",
     "StoryIndexPage",
     "StoryPage",
 ]

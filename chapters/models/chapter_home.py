@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from chapters.us_states import STATE_CHOICES
 from home.models import BasePage, PrincipleSet
 from home.models.snippets import principles_by_set
 from home.publication import public_pages
@@ -43,6 +44,13 @@ class ChapterHomePage(BasePage):
         blank=True,
         help_text="The state or region, e.g. 'Oregon' or 'Great Lakes'.",
     )
+    state = models.CharField(
+        max_length=2,
+        choices=STATE_CHOICES,
+        blank=True,
+        help_text="The US state (or territory) where the chapter organizes; places it on "
+        "the Alliance's chapter map. Leave empty for a chapter spanning several states.",
+    )
     status = models.CharField(
         max_length=20,
         choices=STATUSES,
@@ -66,6 +74,7 @@ class ChapterHomePage(BasePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("locality_type"), FieldPanel("region")]),
+                FieldPanel("state"),
                 FieldRowPanel([FieldPanel("status"), FieldPanel("founded_year")]),
             ],
             heading="Chapter profile",
@@ -79,6 +88,7 @@ class ChapterHomePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.FilterField("locality_type"),
         index.FilterField("status"),
+        index.FilterField("state"),
     ]
 
     class Meta:
