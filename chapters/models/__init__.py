@@ -1,8 +1,10 @@
 from .archive import ArchiveEntryPage, ArchiveIndexPage
 from .chapter import Chapter
 from .chapter_home import ChapterHomePage, PrincipleSetAdoption
+from .directory import ChapterDirectoryPage
 from .events import EventIndexPage, EventPage
-from .network import ChapterDirectoryPage, NetworkEventsPage, NetworkStoriesPage, RightsPage
+from .network_content import NetworkEventsPage, NetworkStoriesPage
+from .rights import RightsPage
 from .settings import ChapterSettings
 from .stories import StoryIndexPage, StoryPage
 
