@@ -76,18 +76,25 @@ NETWORK_PAGES = [
         "chapters",
         "Every chapter of the network: where it organizes, what kind of place it is, "
         "and how far along it is.",
+        "Iniciativas locales",
+        "Todas las iniciativas de la red: dónde se organizan, qué tipo de lugar es "
+        "y en qué etapa están.",
     ),
     (
         NetworkStoriesPage,
         "Stories from the network",
         "stories",
         "What chapters across the network are writing about their work.",
+        "Historias de la red",
+        "Lo que las iniciativas de toda la red cuentan sobre su trabajo.",
     ),
     (
         NetworkEventsPage,
         "Events across the network",
         "events",
         "Meetings, trainings and gatherings in every chapter. Subscribe to the calendar.",
+        "Eventos en toda la red",
+        "Reuniones, talleres y encuentros en cada iniciativa. Suscríbase al calendario.",
     ),
     (
         RightsPage,
@@ -95,6 +102,9 @@ NETWORK_PAGES = [
         "rights",
         "Housing, water, health and more: what the network does for each right, "
         "and where that right is written down.",
+        "Explorar por derecho",
+        "Vivienda, agua, salud y más: lo que hace la red por cada derecho, "
+        "y dónde está escrito ese derecho.",
     ),
 ]
 
@@ -102,14 +112,23 @@ NETWORK_PAGES = [
 def load_network_pages() -> int:
     """The Alliance's network-wide pages, each once, published and in the menu."""
     alliance = AllianceHomePage.objects.get(locale=Locale.get_default())
+    spanish = Locale.objects.filter(language_code="es").first()
     created = 0
-    for model, title, slug, intro in NETWORK_PAGES:
-        if model.objects.child_of(alliance).exists():
+    for model, title, slug, intro, title_es, intro_es in NETWORK_PAGES:
+        page = model.objects.child_of(alliance).first()
+        if page is None:
+            page = alliance.add_child(
+                instance=model(title=title, slug=slug, intro=intro, show_in_menus=True)
+            )
+            page.save_revision().publish()
+            created += 1
+        if spanish is None or page.get_translation_or_none(spanish) is not None:
             continue
-        page = alliance.add_child(
-            instance=model(title=title, slug=slug, intro=intro, show_in_menus=True)
-        )
-        page.save_revision().publish()
+        if alliance.get_translation_or_none(spanish) is None:
+            continue  # the Spanish Alliance home comes from the Spanish demo
+        translated = page.copy_for_translation(spanish)
+        translated.title, translated.draft_title, translated.intro = title_es, title_es, intro_es
+        translated.save_revision().publish()
         created += 1
     return created
 
