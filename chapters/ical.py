@@ -15,16 +15,19 @@ def calendar_response(events, request: HttpRequest, name: str, filename: str) ->
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
+    # `events` may be a queryset over many chapters: iterate it once, and look
+    # the site up once, so the calendar costs the same queries at any size.
+    site = Site.find_for_request(request)
     for event in events:
-        calendar.add_component(vevent(event, request))
+        calendar.add_component(vevent(event, request, site))
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
-def vevent(page, request: HttpRequest) -> Event:
-    site = Site.find_for_request(request)
+def vevent(page, request: HttpRequest, site: Site | None = None) -> Event:
+    site = site or Site.find_for_request(request)
     event = Event()
     event.add("uid", f"event-{page.translation_key}@{site.hostname if site else 'localhost'}")
     event.add("dtstamp", (page.last_published_at or page.starts_at).astimezone(datetime.UTC))
@@ -38,6 +41,10 @@ def vevent(page, request: HttpRequest) -> Event:
         event.add("dtend", page.local_end())
     if page.summary:
         event.add("description", page.summary)
+    chapter = getattr(page, "chapter_title", None)
+    if chapter:
+        # Network calendars: say which chapter holds the event.
+        event.add("categories", [chapter])
     location = page.location_text()
     if location:
         event.add("location", location)

@@ -2,13 +2,13 @@ from django.http import Http404
 from django.utils import translation
 
 from chapters.languages import site_languages
-from chapters.models import EventIndexPage, EventPage
+from chapters.models import EventIndexPage, EventPage, NetworkEventsPage
 from home.publication import is_public
 from home.views import route_for_request, serve
 
 
 def calendar(request, path: str, name: str):
-    """iCalendar files beside pages: <events index>/feed.ics and <event>/event.ics.
+    """iCalendar files beside pages: <events index or network events>/feed.ics, <event>/event.ics.
 
     Wagtail's page URLs cannot end in a file name, so these are routed here;
     the page must pass the same public gate as the page itself.
@@ -17,9 +17,12 @@ def calendar(request, path: str, name: str):
     if route is None:
         raise Http404
     page = route[0].specific
-    if route[1] or not is_public(page):
+    # A routable page (the network's events) routes its own address to `index_route`.
+    match = getattr(request, "routable_resolver_match", None)
+    beyond_page = route[1] and not (match and match.url_name == "index_route")
+    if beyond_page or not is_public(page):
         raise Http404
-    if name == "feed" and isinstance(page, EventIndexPage):
+    if name == "feed" and isinstance(page, EventIndexPage | NetworkEventsPage):
         return page.ical_feed(request)
     if name == "event" and isinstance(page, EventPage):
         return page.ical(request)

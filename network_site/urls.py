@@ -5,11 +5,15 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from chapters import views as chapter_views
 from chapters.admin_views import ScopedPageBrowseView, tag_autocomplete
+from chapters.sitemaps import SiteSitemap
+from home import seo
 from home.views import serve
+from network_site.api import api_router
 from search import views as search_views
 
 urlpatterns = [
@@ -30,6 +34,10 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Open data and search engines: per site (the Host header), outside the language prefix.
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
     # "/" serves the site's home in the reader's language instead of redirecting,
     # so each hostname answers with its own home page at its bare address.
     path("", chapter_views.site_root, name="site_root"),

@@ -2,52 +2,100 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
 
-from home.publication import public_pages, site_pages_q
+from home.sites import site_root_url
+from search.network import (
+    ALL_LANGUAGES,
+    MAX_RESULTS,
+    apply_facets,
+    build_facets,
+    is_network_site,
+    label_chapters,
+    label_rights,
+    query_pattern,
+    ranked_public_hits,
+    site_scope_q,
+    snippet,
+)
 
 RESULTS_PER_PAGE = 10
-# More matches than anyone reads; bounds the work of one search.
-MAX_RESULTS = 500
+__all__ = ["MAX_RESULTS", "RESULTS_PER_PAGE", "search", "search_site"]
 
 
 def search_site(site: Site, query: str) -> list[Page]:
-    """The site's public pages matching the query, best match first.
+    """The site's public pages in the reader's language matching the query, best match first.
 
-    The search backend ranks live pages of the site in the reader's language;
-    the shared public gate (`public_pages`) then decides which of them the
-    public may see, in one more query, so a restricted page or an archive
-    entry without consent never shows, not even its title.
+    The search backend ranks live pages in scope (the site's own; on the
+    Alliance, every site's); the shared public gate (`public_pages`) then
+    decides which of them the public may see, in one more query, so a
+    restricted page or an archive entry without consent never shows, not even
+    its title.
     """
-    candidates = (
-        Page.objects.live()
-        .filter(site_pages_q(site))
-        .filter(locale=Locale.get_active())
-        .search(query)
-    )
-    ranked = [page.pk for page in candidates[:MAX_RESULTS]]
-    allowed = public_pages(Page.objects.filter(pk__in=ranked)).specific().in_bulk()
-    return [allowed[pk] for pk in ranked if pk in allowed]
+    hits = ranked_public_hits(site_scope_q(site), query, Locale.get_active())
+    pages = Page.objects.filter(pk__in=[hit.pk for hit in hits]).specific().in_bulk()
+    return [pages[hit.pk] for hit in hits if hit.pk in pages]
+
+
+def _page_number(paginator, number):
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
 
 
 def search(request):
-    """Search the current site's public pages in the reader's language.
+    """Search public pages: the current chapter's own, or on the Alliance the whole network.
 
-    Unlike the view `wagtail start` generates, this never searches other sites
-    and never shows a draft or a login-restricted page. It writes nothing: no
-    query logging per request.
+    Unlike the view `wagtail start` generates, this never shows a draft or a
+    login-restricted page. It writes nothing: no query logging per request.
     """
     query = request.GET.get("query", "").strip()
     site = Site.find_for_request(request)
-    results = None
-    if query and site is not None:
-        paginator = Paginator(search_site(site, query), RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": results},
-    )
+    context = {"search_query": query, "search_results": None, "facets": [], "network": False}
+    if site is None:
+        return TemplateResponse(request, "search/search.html", context)
+    network = is_network_site(site)
+    context["network"] = network
+    if query:
+        active = Locale.get_active()
+        lang = request.GET.get("lang", "") if network else ""
+        # The Alliance ranks every language at once so the language facet can count both.
+        hits = ranked_public_hits(site_scope_q(site), query, None if network else active)
+        in_language = [hit for hit in hits if hit.locale_id == active.pk]
+        shown = hits if lang == ALL_LANGUAGES else in_language
+        if network:
+            chosen = {name: request.GET.get(name, "") for name in ("chapter", "type", "right")}
+            chapter_labels = label_chapters(shown, site)
+            right_labels = label_rights(shown)
+            context["facets"] = build_facets(
+                shown, chosen, chapter_labels, right_labels, (len(in_language), len(hits)), lang
+            )
+            shown = apply_facets(shown, chosen)
+        results = _page_number(Paginator(shown, RESULTS_PER_PAGE), request.GET.get("page", 1))
+        pattern = query_pattern(query)
+        pages = Page.objects.filter(pk__in=[hit.pk for hit in results]).specific().in_bulk()
+        results.object_list = [pages[hit.pk] for hit in results if hit.pk in pages]
+        for page in results.object_list:
+            page.search_snippet = snippet(page, pattern)
+        context["search_results"] = results
+        if not results.paginator.count:
+            context.update(_empty_state_links(site, request, network))
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _empty_state_links(site, request, network):
+    """Where to go when nothing matched: the chapter directory and the whole network."""
+    from chapters.models import ChapterDirectoryPage
+
+    default_site = site if network else Site.objects.filter(is_default_site=True).first()
+    links = {}
+    if default_site is not None:
+        directory = ChapterDirectoryPage.objects.live().filter(locale=Locale.get_active()).first()
+        if directory is not None:
+            links["directory_url"] = directory.get_url(request)
+        if not network:
+            links["network_search_url"] = (
+                site_root_url(default_site, request).rstrip("/") + request.path
+            )
+    return links

@@ -45,7 +45,12 @@ def test_never_returns_another_sites_page(client, network):
     response = search(client, HILLTOP_HOST, "zanzibarite")
     assert titles(response) == []
     assert "Water shutoffs" not in response.text
-    assert titles(search(client, ALLIANCE_HOST, "zanzibarite")) == []
+
+
+def test_the_alliance_searches_the_whole_network(client, network):
+    # The Alliance site is the network's search: chapter pages show there too.
+    add_page(network.riverside, "Water shutoffs", "zanzibarite")
+    assert titles(search(client, ALLIANCE_HOST, "zanzibarite")) == ["Water shutoffs"]
 
 
 def test_never_returns_a_draft(client, network):

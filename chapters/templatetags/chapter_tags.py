@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from chapters.models import ChapterHomePage
+from chapters.models import ChapterDirectoryPage, ChapterHomePage
 from home.locales import active_language, default_language, in_active_locale, language_of
 from home.publication import public_pages
 from home.sites import site_root_url
@@ -10,17 +10,25 @@ register = template.Library()
 
 
 @register.inclusion_tag("chapters/includes/chapter_list.html", takes_context=True)
-def chapter_list(context) -> dict:
-    """Every public chapter with a link to its own site; used by the Alliance home."""
+def chapter_list(context, limit: int = 8) -> dict:
+    """Public chapters with links to their own sites, newest first, at most `limit`,
+    and the way to the full directory; used by the Alliance home."""
     request = context["request"]
-    chapters = public_pages(
-        ChapterHomePage.objects.filter(locale__language_code=default_language())
-    )
-    chapters = list(chapters.order_by("title"))
+    public = public_pages(ChapterHomePage.objects.filter(locale__language_code=default_language()))
+    total = public.count()
+    chapters = list(public.order_by("-first_published_at", "title")[:limit])
     sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
     active = active_language()
     localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
+    directory = None
+    site = Site.find_for_request(request)
+    if site is not None and total > len(chapters):
+        directory = (
+            ChapterDirectoryPage.objects.live().descendant_of(site.root_page.localized).first()
+        )
     return {
+        "total": total,
+        "directory_url": directory.get_url(request) if directory else "",
         "chapters": [
             {
                 "page": page,
@@ -30,5 +38,5 @@ def chapter_list(context) -> dict:
             }
             for chapter, page in zip(chapters, localized, strict=True)
             if chapter.pk in sites
-        ]
+        ],
     }

@@ -1,16 +1,21 @@
 """Base page classes, the Alliance home and the national pages."""
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import citations
 from home.blocks import BodyBlock
 from home.forms import NetworkPageForm
-from home.locales import default_language, in_active_locale
+from home.locales import active_language, default_language, in_active_locale
 
-from .snippets import PrincipleSet, Resource, principles_by_set
+from .snippets import PrincipleSet, Resource, ResourceTopic, principles_by_set
 
 
 class BasePage(Page):
@@ -66,17 +71,134 @@ class PrinciplesPage(BasePage):
         return context
 
 
-class ResourceLibraryPage(BasePage):
-    """The shared library of readings and tools, as citations."""
+class ResourceLibraryPage(RoutablePageMixin, BasePage):
+    """The shared library of readings and tools, as citations.
+
+    Filter by topic, kind and year (GET `topic`, `kind`, `year`); export the
+    filtered list at `export/bib/`, `export/ris/`, `export/json/` and one
+    resource at `<id>/cite/bib/` (or `ris`, `json`).
+    """
 
     parent_page_types = ["home.AllianceHomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
 
+    PER_PAGE = 20
+    EXPORTS = {
+        "bib": (citations.to_bibtex, "application/x-bibtex", "bib"),
+        "ris": (citations.to_ris, "application/x-research-info-systems", "ris"),
+        "json": (citations.to_csl_json, "application/vnd.citationstyles.csl+json", "json"),
+    }
+
+    @staticmethod
+    def library_queryset():
+        return Resource.objects.select_related("document").prefetch_related("topics")
+
+    def default_resources(self):
+        """The library's resources in the network's default language (one row per resource)."""
+        return self.library_queryset().filter(locale__language_code=default_language())
+
+    def filters(self, request) -> dict:
+        """The valid filters of the request: topic slug, kind and year."""
+        chosen = {}
+        topic = request.GET.get("topic", "").strip()
+        if topic:
+            chosen["topic"] = topic
+        kind = request.GET.get("kind", "")
+        if kind in dict(Resource.KINDS):
+            chosen["kind"] = kind
+        year = request.GET.get("year", "")
+        if year.isdigit():
+            chosen["year"] = int(year)
+        return chosen
+
+    def filtered_resources(self, request):
+        resources = self.default_resources()
+        chosen = self.filters(request)
+        if "topic" in chosen:
+            resources = resources.filter(topics__slug=chosen["topic"]).distinct()
+        if "kind" in chosen:
+            resources = resources.filter(kind=chosen["kind"])
+        if "year" in chosen:
+            resources = resources.filter(year=chosen["year"])
+        return resources
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        resources = Resource.objects.prefetch_related("topics")
-        context["resources"] = in_active_locale(
-            list(resources.filter(locale__language_code=default_language())), queryset=resources
+        paginator = Paginator(self.filtered_resources(request), self.PER_PAGE)
+        try:
+            items = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            items = paginator.page(1)
+        except EmptyPage:
+            items = paginator.page(paginator.num_pages)
+        items.object_list = in_active_locale(
+            list(items.object_list), queryset=self.library_queryset()
+        )
+        default = default_language()
+        topics = (
+            ResourceTopic.objects.filter(content_object__locale__language_code=default)
+            .values_list("tag__slug", "tag__name")
+            .distinct()
+            .order_by("tag__name")
+        )
+        years = (
+            Resource.objects.filter(locale__language_code=default, year__isnull=False)
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
+        )
+        chosen = self.filters(request)
+        context.update(
+            resources=items.object_list,
+            items=items,
+            topics=list(topics),
+            kinds=Resource.KINDS,
+            years=list(years),
+            chosen_topic=chosen.get("topic", ""),
+            chosen_kind=chosen.get("kind", ""),
+            chosen_year=chosen.get("year"),
+            export_query=_without_page(request.GET),
+            cite_links=True,
         )
         return context
+
+    def _export(self, resources, fmt: str, filename: str) -> HttpResponse:
+        serialize, content_type, extension = self.EXPORTS[fmt]
+        response = HttpResponse(serialize(resources), content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+        return response
+
+    @path("export/<slug:fmt>/", name="export")
+    def export(self, request, fmt: str):
+        """The whole filtered list (not just one page of it)."""
+        if fmt not in self.EXPORTS:
+            raise Http404
+        resources = in_active_locale(
+            list(self.filtered_resources(request)), queryset=self.library_queryset()
+        )
+        return self._export(resources, fmt, self.slug or "resources")
+
+    @path("<int:pk>/cite/<slug:fmt>/", name="cite")
+    def cite(self, request, pk: int, fmt: str):
+        """One resource, as shown on the page: in the reader's language or the default."""
+        if fmt not in self.EXPORTS:
+            raise Http404
+        default = default_language()
+        resource = get_object_or_404(
+            self.library_queryset(),
+            pk=pk,
+            locale__language_code__in={default, active_language()},
+            translation_key__in=Resource.objects.filter(locale__language_code=default).values(
+                "translation_key"
+            ),
+        )
+        return self._export([resource], fmt, citations.citation_key(resource))
+
+
+def _without_page(query) -> str:
+    """The query string (with its '?') minus the page number, for the export links."""
+    query = query.copy()
+    query.pop("page", None)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else ""

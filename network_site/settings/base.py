@@ -48,6 +48,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 # Chapter exports (offboarding): they hold private content, so never under MEDIA_ROOT.
 CHAPTER_EXPORT_DIR = Path(os.environ.get("CHAPTER_EXPORT_DIR", BASE_DIR / "exports"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "network@localhost")
+# An optional external street map for the chapter directory: only linked, never loaded.
+CHAPTER_MAP_TILE_URL = os.environ.get("CHAPTER_MAP_TILE_URL") or None
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -60,6 +62,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -77,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

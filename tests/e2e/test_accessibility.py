@@ -16,6 +16,9 @@ PAGES = [
     ("localhost", "/en/principles/"),
     ("localhost", "/en/resources/"),
     ("localhost", "/en/search/?query=organizing"),
+    ("localhost", "/en/chapters/"),
+    ("localhost", "/en/rights/"),
+    ("localhost", "/en/rights/housing/"),
     (CHAPTERS[0]["hostname"], "/en/"),
     # In Spanish, and right to left (Arabic is added to the browser tests' languages).
     (next(c["hostname"] for c in CHAPTERS if "es" in c.get("languages", [])), "/es/"),
@@ -24,6 +27,8 @@ PAGES = [
     ("localhost", "/ar/"),
     (CHAPTERS[0]["hostname"], "/en/stories/"),
     (CHAPTERS[0]["hostname"], "/en/events/"),
+    ("localhost", "/en/events/"),
+    ("localhost", "/en/stories/"),
     (CHAPTERS[0]["hostname"], "/en/events/?when=past"),
     (CHAPTERS[0]["hostname"], "/en/archive/"),
     (CHAPTERS[0]["hostname"], f"/en/stories/{STORIES[CHAPTERS[0]['hostname']][0]['slug']}/"),

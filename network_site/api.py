@@ -1,0 +1,239 @@
+"""The open-data API at /api/v2/: public pages, media and the shared snippets.
+
+Everything here is read-only and scoped to what the public may see:
+
+* pages go through `home.publication.public_pages` (drafts, view-restricted
+  sections and archive entries without consent never appear) and only the
+  requesting site's pages, in the site's languages;
+* images and documents in a collection under any view restriction (or below
+  one) are left out for everyone, logged in or not;
+* principles, principle sets, resources and rights are listed in every
+  language with their `translation_key` and a `translations` map
+  (language code -> id); `?locale=es` lists one language.
+"""
+
+from django.db.models import Q
+from django.urls import path
+from rest_framework import serializers
+from wagtail.api import APIField
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+
+from chapters.languages import site_languages
+from chapters.models import ArchiveEntryPage, EventPage, StoryPage
+from home.models import Principle, PrincipleSet, Resource, Right
+from home.publication import public_pages_of_site
+
+# Fields beyond Wagtail's own that each public page type offers (?fields=... with ?type=).
+PAGE_TYPE_FIELDS = {
+    StoryPage: ["summary", "date", "authors"],
+    EventPage: [
+        "summary",
+        "start_date",
+        "start_time",
+        "end_date",
+        "end_time",
+        "all_day",
+        "time_zone",
+        "venue",
+        "address",
+        "online_url",
+        "registration_url",
+        "cost",
+        "organizer",
+    ],
+    ArchiveEntryPage: ["summary", "kind", "period_start", "period_end", "place"],
+}
+
+
+class OutsideLanguagesMixin:
+    """API responses stay API responses: no language prefix redirect on a 404.
+
+    Django's LocaleMiddleware would send a 404 here to /en/api/... (which the
+    page-serving pattern matches); answering under this module's own URLconf,
+    which uses no language prefixes, keeps the 404 a JSON 404.
+    """
+
+    def initial(self, request, *args, **kwargs):
+        request._request.urlconf = "network_site.api"
+        super().initial(request, *args, **kwargs)
+
+
+class PublicPagesAPIViewSet(OutsideLanguagesMixin, PagesAPIViewSet):
+    """The request's site's public pages, in the site's languages."""
+
+    def get_base_queryset(self):
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return Page.objects.none()
+        return public_pages_of_site(site, Page.objects.all()).filter(
+            locale__language_code__in=site_languages(self.request)
+        )
+
+    @classmethod
+    def get_body_fields(cls, model):
+        fields = super().get_body_fields(model)
+        extra = PAGE_TYPE_FIELDS.get(model, [])
+        return fields + [APIField(name) for name in extra]
+
+
+def restricted_collections_q() -> Q:
+    """Collections under any view restriction, and everything below them."""
+    paths = Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    ).values_list("path", flat=True)
+    q = Q(pk__in=[])
+    for collection_path in paths:
+        q |= Q(collection__path__startswith=collection_path)
+    return q
+
+
+class PublicImagesAPIViewSet(OutsideLanguagesMixin, ImagesAPIViewSet):
+    def get_queryset(self):
+        return super().get_queryset().exclude(restricted_collections_q())
+
+
+class PublicDocumentsAPIViewSet(OutsideLanguagesMixin, DocumentsAPIViewSet):
+    def get_queryset(self):
+        return super().get_queryset().exclude(restricted_collections_q())
+
+
+class TranslationsField(serializers.Field):
+    """{language code: id} of every translation of the object, itself included."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj):
+        return self.context["view"].translations_of(obj)
+
+
+def locale_field():
+    return serializers.CharField(source="locale.language_code", read_only=True)
+
+
+class SnippetAPIViewSet(OutsideLanguagesMixin, BaseAPIViewSet):
+    """A translatable snippet: every language, one at a time with ?locale=."""
+
+    filter_backends = [FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters | {"locale"}
+    meta_fields = BaseAPIViewSet.meta_fields + [
+        APIField("locale", serializer=locale_field()),
+        "translation_key",
+    ]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["locale", "translation_key"]
+    nested_default_fields = BaseAPIViewSet.nested_default_fields + ["locale"]
+    translation_fields = [APIField("translations", serializer=TranslationsField())]
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return super().get_body_fields(model) + cls.translation_fields
+
+    def get_queryset(self):
+        return self.model.objects.select_related("locale").order_by("id")
+
+    def translations_of(self, obj) -> dict[str, int]:
+        # One query per request for all of them, however many objects are listed.
+        if not hasattr(self, "_translations"):
+            self._translations = {}
+            for key, code, pk in self.model.objects.values_list(
+                "translation_key", "locale__language_code", "pk"
+            ).order_by("locale__language_code"):
+                self._translations.setdefault(key, {})[code] = pk
+        return self._translations.get(obj.translation_key, {})
+
+
+class PrinciplesAPIViewSet(SnippetAPIViewSet):
+    model = Principle
+    name = "principles"
+    body_fields = SnippetAPIViewSet.body_fields + [
+        "title",
+        "statement",
+        "commentary",
+        "sort_order",
+        APIField("principle_set", serializer=serializers.IntegerField(source="principle_set_id")),
+    ]
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + [
+        "title",
+        "statement",
+        "principle_set",
+        "translations",
+    ]
+
+
+class PrincipleSetsAPIViewSet(SnippetAPIViewSet):
+    model = PrincipleSet
+    name = "principle_sets"
+    body_fields = SnippetAPIViewSet.body_fields + [
+        "title",
+        "short_title",
+        "source",
+        "year",
+        "description",
+        "sort_order",
+    ]
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + [
+        "title",
+        "year",
+        "translations",
+    ]
+
+
+class ResourcesAPIViewSet(SnippetAPIViewSet):
+    model = Resource
+    name = "resources"
+    body_fields = SnippetAPIViewSet.body_fields + [
+        "title",
+        "authors",
+        "year",
+        "kind",
+        "container_title",
+        "editors",
+        "pages",
+        "publisher",
+        "place",
+        "url",
+        "summary",
+    ]
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + [
+        "title",
+        "authors",
+        "year",
+        "translations",
+    ]
+
+
+class RightsAPIViewSet(SnippetAPIViewSet):
+    model = Right
+    name = "rights"
+    body_fields = SnippetAPIViewSet.body_fields + [
+        "name",
+        "slug",
+        "description",
+        "instrument",
+        "article",
+        "sort_order",
+    ]
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + [
+        "name",
+        "slug",
+        "translations",
+    ]
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_endpoint("principles", PrinciplesAPIViewSet)
+api_router.register_endpoint("principle_sets", PrincipleSetsAPIViewSet)
+api_router.register_endpoint("resources", ResourcesAPIViewSet)
+api_router.register_endpoint("rights", RightsAPIViewSet)
+
+# The URLconf API requests answer under (see OutsideLanguagesMixin); the same route as the root's.
+urlpatterns = [path("api/v2/", api_router.urls)]

@@ -1,0 +1,317 @@
+"""Network search: ranking, the public gate, facets and highlighted snippets.
+
+Everything here reads; nothing writes. The number of queries does not grow
+with the number of results: one for the search, one for the public gate
+(with the facet data), a few constant ones for labels and rights, and one per
+page type for the results shown on the current page.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+
+from home.locales import localized
+from home.publication import public_pages, site_pages_q
+
+# More matches than anyone reads; bounds the work of one search.
+MAX_RESULTS = 500
+SNIPPET_LENGTH = 220
+ALLIANCE = "alliance"
+ALL_LANGUAGES = "all"
+# Steps of Wagtail's materialised path: a site's home page sits at depth 2.
+HOME_PATH_LENGTH = Page.steplen * 2
+
+
+@dataclass
+class FacetOption:
+    key: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+
+@dataclass
+class Hit:
+    pk: int
+    path: str
+    model: str
+    locale_id: int
+    chapter: str = ""
+    rights: frozenset = frozenset()
+
+
+def is_network_site(site: Site) -> bool:
+    """The Alliance (default) site searches the whole network."""
+    return site.is_default_site
+
+
+def all_sites_q():
+    """Pages under any site's root page or a translation of it. One query."""
+    roots = Page.objects.filter(
+        translation_key__in=Site.objects.values("root_page__translation_key")
+    ).values_list("path", flat=True)
+    q = Q(pk__in=[])
+    for path in roots:
+        q |= Q(path__startswith=path)
+    return q
+
+
+def ranked_public_hits(scope_q, query: str, locale: Locale | None) -> list[Hit]:
+    """Public pages matching the query, best first, with what the facets need. Two queries."""
+    candidates = Page.objects.live().filter(scope_q)
+    if locale is not None:
+        candidates = candidates.filter(locale=locale)
+    ranked = [page.pk for page in candidates.search(query)[:MAX_RESULTS]]
+    rows = {
+        pk: Hit(pk, path, ContentType.objects.get_for_id(ct).model, locale_id)
+        for pk, path, ct, locale_id in public_pages(Page.objects.filter(pk__in=ranked)).values_list(
+            "pk", "path", "content_type_id", "locale_id"
+        )
+    }
+    return [rows[pk] for pk in ranked if pk in rows]
+
+
+# --- Facets -------------------------------------------------------------------
+
+
+def label_chapters(hits: list[Hit], alliance_site: Site) -> dict[str, str]:
+    """Set each hit's chapter key; return key -> label. One query.
+
+    A page's chapter is its ancestor at depth 2 (a path prefix); translations
+    of a home page share a key, the default-language home page's slug.
+    """
+    homes = list(
+        Page.objects.filter(depth=2).values("path", "translation_key", "slug", "title", "locale_id")
+    )
+    active = Locale.get_active().pk
+    default = Locale.get_default().pk
+    by_key: dict = {}
+    for home in homes:
+        group = by_key.setdefault(home["translation_key"], {})
+        group[home["locale_id"]] = home
+    key_of_path, labels = {}, {}
+    for translation_key, group in by_key.items():
+        canonical = group.get(default) or next(iter(group.values()))
+        if translation_key == alliance_site.root_page.translation_key:
+            key, label = ALLIANCE, _("Alliance")
+        else:
+            key, label = canonical["slug"], (group.get(active) or canonical)["title"]
+        labels[key] = label
+        for home in group.values():
+            key_of_path[home["path"]] = key
+    for hit in hits:
+        hit.chapter = key_of_path.get(hit.path[:HOME_PATH_LENGTH], "")
+    return labels
+
+
+def label_rights(hits: list[Hit]) -> dict[str, str]:
+    """Set each hit's rights (slugs); return slug -> label.
+
+    One query per page type that has rights, plus one for the labels.
+    """
+    from home.models import Right
+
+    by_model: dict[str, list[int]] = {}
+    for hit in hits:
+        by_model.setdefault(hit.model, []).append(hit.pk)
+    keys_of_page: dict[int, set] = {}
+    for model_name, pks in by_model.items():
+        model = _model_class(model_name)
+        if model is None or not any(f.name == "rights" for f in model._meta.get_fields()):
+            continue
+        m2m = model._meta.get_field("rights")
+        through = m2m.remote_field.through
+        page_field, right_field = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+        for page_pk, key in through.objects.filter(**{f"{page_field}__in": pks}).values_list(
+            f"{page_field}_id", f"{right_field}__translation_key"
+        ):
+            keys_of_page.setdefault(page_pk, set()).add(key)
+    all_keys = set().union(*keys_of_page.values()) if keys_of_page else set()
+    if not all_keys:
+        return {}
+    rights = localized(Right.objects.filter(translation_key__in=all_keys))
+    slug_of = {right.translation_key: right.slug for right in rights}
+    for hit in hits:
+        hit.rights = frozenset(slug_of[k] for k in keys_of_page.get(hit.pk, ()) if k in slug_of)
+    return {right.slug: right.name for right in rights}
+
+
+_MODELS: dict[str, type | None] = {}
+
+
+def _model_class(model_name: str):
+    if model_name not in _MODELS:
+        for model in _page_models():
+            _MODELS[model._meta.model_name] = model
+        _MODELS.setdefault(model_name, None)
+    return _MODELS[model_name]
+
+
+def _page_models():
+    from wagtail.models import get_page_models
+
+    return get_page_models()
+
+
+def type_label(model_name: str) -> str:
+    model = _model_class(model_name)
+    if model is None:
+        return model_name
+    name = str(model._meta.verbose_name)
+    return capfirst(name[: -len(" page")] if name.endswith(" page") and name != "page" else name)
+
+
+FACET_TESTS = {
+    "chapter": lambda hit, value: hit.chapter == value,
+    "type": lambda hit, value: hit.model == value,
+    "right": lambda hit, value: value in hit.rights,
+}
+
+
+def apply_facets(hits: list[Hit], chosen: dict[str, str], skip: str | None = None) -> list[Hit]:
+    for name, value in chosen.items():
+        if value and name != skip:
+            hits = [hit for hit in hits if FACET_TESTS[name](hit, value)]
+    return hits
+
+
+def build_facets(hits, chosen, chapter_labels, right_labels, language_counts, lang) -> list[Facet]:
+    """Counts for each facet over the results filtered by the other facets (not itself)."""
+    facets = []
+    specs = [
+        ("chapter", _("Chapter"), lambda hit: [hit.chapter], chapter_labels),
+        ("type", _("Content type"), lambda hit: [hit.model], None),
+        ("right", _("Right"), lambda hit: hit.rights, right_labels),
+    ]
+    for name, label, keys_of, labels in specs:
+        counts = Counter(
+            key for hit in apply_facets(hits, chosen, skip=name) for key in keys_of(hit) if key
+        )
+        options = [
+            FacetOption(
+                key,
+                labels.get(key, key) if labels is not None else type_label(key),
+                count,
+                chosen.get(name) == key,
+            )
+            for key, count in counts.items()
+        ]
+        options.sort(key=lambda o: (-o.count, str(o.label)))
+        if options:
+            facets.append(Facet(name, label, options))
+    mine, everything = language_counts
+    facets.append(
+        Facet(
+            "lang",
+            _("Language"),
+            [
+                FacetOption("", _("My language"), mine, lang != ALL_LANGUAGES),
+                FacetOption(ALL_LANGUAGES, _("All languages"), everything, lang == ALL_LANGUAGES),
+            ],
+        )
+    )
+    return facets
+
+
+# --- Snippets -----------------------------------------------------------------
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_pattern(query: str) -> re.Pattern | None:
+    """Words of the query, case-insensitive; words of 5+ letters also match by stem.
+
+    A long word matches any word that starts with its first letters (all but
+    the last three, at least five), so "organizing" marks "organize".
+    """
+    parts = []
+    for word in dict.fromkeys(w.lower() for w in _WORD.findall(query)):
+        if len(word) >= 5:
+            stem = word[: max(5, len(word) - 3)]
+            parts.append(re.escape(stem) + r"\w*")
+        else:
+            parts.append(re.escape(word) + r"\b")
+    if not parts:
+        return None
+    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE | re.UNICODE)
+
+
+def highlight(text: str, pattern: re.Pattern | None) -> SafeString:
+    """Escape the plain text, then wrap each match in <mark>."""
+    if pattern is None:
+        return escape(text)
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+
+def _stream_texts(value):
+    if isinstance(value, str):
+        text = " ".join(strip_tags(value).split())
+        if text:
+            yield text
+    elif isinstance(value, dict):
+        if "type" in value and "value" in value:
+            yield from _stream_texts(value["value"])
+        else:
+            for item in value.values():
+                yield from _stream_texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _stream_texts(item)
+
+
+def page_texts(page) -> list[str]:
+    texts = [getattr(page, name, "") or "" for name in ("search_description", "intro", "summary")]
+    texts = [" ".join(strip_tags(t).split()) for t in texts if isinstance(t, str)]
+    body = getattr(page, "body", None)
+    raw = getattr(body, "raw_data", None)
+    if raw is not None:
+        texts.extend(_stream_texts(list(raw)))
+    return [t for t in texts if t]
+
+
+def snippet(page, pattern: re.Pattern | None) -> SafeString:
+    """A short excerpt, preferably around the first match, with matches marked."""
+    texts = page_texts(page)
+    if not texts:
+        return SafeString("")
+    text, match = texts[0], None
+    if pattern is not None:
+        for candidate in texts:
+            match = pattern.search(candidate)
+            if match:
+                text = candidate
+                break
+    start = 0
+    if match and match.start() > SNIPPET_LENGTH // 2:
+        start = text.rfind(" ", 0, match.start() - SNIPPET_LENGTH // 3) + 1
+    excerpt = text[start : start + SNIPPET_LENGTH]
+    if start + SNIPPET_LENGTH < len(text):
+        excerpt = excerpt.rsplit(" ", 1)[0] + " …"
+    if start:
+        excerpt = "… " + excerpt
+    return highlight(excerpt, pattern)
+
+
+def site_scope_q(site: Site):
+    return all_sites_q() if is_network_site(site) else site_pages_q(site)
