@@ -69,4 +69,5 @@ def test_home_pages_run_a_dozen_queries_whatever_the_network_size(client, networ
         onboard_chapter(name=f"Extra chapter {n}", hostname=f"extra{n}.localhost")
     large = {host: count_queries(client, host) for host in (ALLIANCE_HOST, RIVERSIDE_HOST)}
     assert large == small
-    assert max(small.values()) <= 13
+    # The Alliance home also shows the network's latest stories and next events.
+    assert max(small.values()) <= 15

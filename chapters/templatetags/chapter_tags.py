@@ -20,12 +20,15 @@ def chapter_list(context, limit: int = 8) -> dict:
     sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
     active = active_language()
     localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
-    directory = None
-    site = Site.find_for_request(request)
-    if site is not None and total > len(chapters):
-        directory = (
-            ChapterDirectoryPage.objects.live().descendant_of(site.root_page.localized).first()
-        )
+    # Looked up whether or not it is needed, so the page's cost does not depend on
+    # how many chapters there are. There is one directory (with its translations).
+    directories = {
+        language_of(page): page
+        for page in ChapterDirectoryPage.objects.live().select_related("locale")
+    }
+    directory = directories.get(active) or directories.get(default_language())
+    if total <= len(chapters):
+        directory = None
     return {
         "total": total,
         "directory_url": directory.get_url(request) if directory else "",
