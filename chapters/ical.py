@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from icalendar import Calendar, Event
 from wagtail.models import Site
 
+from home.sites import absolute_page_url
+
 PRODID = "-//US Human Rights Cities Alliance//Network site//EN"
 
 
@@ -48,5 +50,5 @@ def vevent(page, request: HttpRequest, site: Site | None = None) -> Event:
     location = page.location_text()
     if location:
         event.add("location", location)
-    event.add("url", page.get_full_url(request))
+    event.add("url", absolute_page_url(page, request))
     return event

@@ -32,3 +32,28 @@ def site_root_url(site: Site, request: HttpRequest) -> str:
     _domain, port = split_domain_port(request.get_host())
     suffix = f":{port}" if port else ""
     return f"{request.scheme}://{site.hostname}{suffix}/"
+
+
+def page_url(page, request: HttpRequest) -> str:
+    """A page's address as this reader should follow it.
+
+    Relative on the reader's own site. On another site of the network, the
+    other hostname with the scheme and port this reader came in on (see
+    `site_root_url`): Wagtail's own absolute URLs use each Site's stored port,
+    which is wrong behind the proxy and in the demo.
+    """
+    site_id, root_url, path = page.get_url_parts(request) or (None, None, None)
+    if path is None:
+        return ""
+    current = Site.find_for_request(request)
+    if current is not None and site_id == current.pk:
+        return path
+    hostname = root_url.split("://", 1)[-1].split(":", 1)[0]
+    _domain, port = split_domain_port(request.get_host())
+    return f"{request.scheme}://{hostname}{f':{port}' if port else ''}{path}"
+
+
+def absolute_page_url(page, request: HttpRequest) -> str:
+    """`page_url`, always absolute: for feeds and calendars read outside the site."""
+    url = page_url(page, request)
+    return url if "://" in url else request.build_absolute_uri(url)

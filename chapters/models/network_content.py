@@ -21,6 +21,7 @@ from wagtail.models import Page
 from chapters.ical import calendar_response
 from home.locales import active_language, default_language, language_of, localized
 from home.publication import public_pages
+from home.sites import absolute_page_url
 
 from .chapter_home import ChapterHomePage
 from .events import EventPage
@@ -116,13 +117,13 @@ class NetworkStoriesPage(RoutablePageMixin, NetworkPage):
     def _feed(self, request, feed_class, route: str, content_type: str) -> HttpResponse:
         feed = feed_class(
             title=f"{self.get_parent().title}: {self.title}",
-            link=self.get_full_url(request),
+            link=absolute_page_url(self, request),
             description=self.intro or self.title,
             language=language_of(self),
-            feed_url=self.get_full_url(request) + route,
+            feed_url=absolute_page_url(self, request) + route,
         )
         for story in self.stories()[:FEED_ITEMS]:
-            url = story.get_full_url(request)
+            url = absolute_page_url(story, request)
             feed.add_item(
                 title=story.title,
                 link=url,

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.locales import in_active_locale, language_of
+from home.sites import absolute_page_url
 
 from .sections import (
     ChapterContentPage,
@@ -60,19 +61,19 @@ class StoryIndexPage(RoutablePageMixin, ChapterSectionPage):
     def feed(self, request):
         feed = Rss201rev2Feed(
             title=f"{self.get_parent().title}: {self.title}",
-            link=self.get_full_url(request),
+            link=absolute_page_url(self, request),
             description=self.intro or self.title,
             language=language_of(self),
-            feed_url=self.get_full_url(request) + "feed/",
+            feed_url=absolute_page_url(self, request) + "feed/",
         )
         for story in self.stories()[:FEED_ITEMS]:
             feed.add_item(
                 title=story.title,
-                link=story.get_full_url(request),
+                link=absolute_page_url(story, request),
                 description=story.summary,
                 author_name=story.authors or None,
                 pubdate=datetime.datetime.combine(story.date, datetime.time(), datetime.UTC),
-                unique_id=story.get_full_url(request),
+                unique_id=absolute_page_url(story, request),
             )
         response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
         feed.write(response, "utf-8")

@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from home.locales import active_language, in_active_locale, language_of
 from home.publication import public_pages
+from home.sites import page_url
 
 register = template.Library()
 
@@ -44,3 +45,10 @@ def jsonld(data: dict) -> str:
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)
     return mark_safe(text)  # noqa: S308 - escaped above, like Django's json_script
+
+
+@register.simple_tag(takes_context=True)
+def network_pageurl(context, page) -> str:
+    """Like {% pageurl %}, but a page of another chapter's site gets the reader's
+    scheme and port (home.sites.page_url)."""
+    return page_url(page, context["request"])
