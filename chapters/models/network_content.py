@@ -7,11 +7,8 @@ chapter of a page is its ancestor at depth 2, whose path is the first
 `CHAPTER_PATH_LENGTH` characters of the page's own path.
 """
 
-import datetime
-
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Substr
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -19,15 +16,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from chapters.ical import calendar_response
-from home.locales import active_language, default_language, language_of, localized
+from home.locales import active_language, default_language, localized
 from home.publication import public_pages
-from home.sites import absolute_page_url
 
 from .chapter_home import ChapterHomePage
 from .events import EventPage
 from .network import NetworkPage
 from .sections import paginate, right_filter
-from .stories import FEED_ITEMS, StoryPage
+from .stories import StoryPage, stories_feed
 
 # Wagtail's tree: root "0001" (depth 1), a site's home page "00010001" (depth 2).
 CHAPTER_PATH_LENGTH = 2 * Page.steplen
@@ -114,36 +110,13 @@ class NetworkStoriesPage(RoutablePageMixin, NetworkPage):
         )
         return context
 
-    def _feed(self, request, feed_class, route: str, content_type: str) -> HttpResponse:
-        feed = feed_class(
-            title=f"{self.get_parent().title}: {self.title}",
-            link=absolute_page_url(self, request),
-            description=self.intro or self.title,
-            language=language_of(self),
-            feed_url=absolute_page_url(self, request) + route,
-        )
-        for story in self.stories()[:FEED_ITEMS]:
-            url = absolute_page_url(story, request)
-            feed.add_item(
-                title=story.title,
-                link=url,
-                description=story.summary,
-                author_name=story.authors or story.chapter_title,
-                pubdate=datetime.datetime.combine(story.date, datetime.time(), datetime.UTC),
-                unique_id=url,
-                categories=[story.chapter_title] if story.chapter_title else None,
-            )
-        response = HttpResponse(content_type=f"{content_type}; charset=utf-8")
-        feed.write(response, "utf-8")
-        return response
-
     @path("feed/")
     def feed(self, request):
-        return self._feed(request, Rss201rev2Feed, "feed/", "application/rss+xml")
+        return stories_feed(self, request, self.stories(), Rss201rev2Feed, "feed/")
 
     @path("atom/")
     def atom(self, request):
-        return self._feed(request, Atom1Feed, "atom/", "application/atom+xml")
+        return stories_feed(self, request, self.stories(), Atom1Feed, "atom/")
 
 
 class NetworkEventsPage(RoutablePageMixin, NetworkPage):

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
-from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -29,6 +29,37 @@ from .sections import (
 )
 
 FEED_ITEMS = 20
+FEED_TYPES = {Rss201rev2Feed: "application/rss+xml", Atom1Feed: "application/atom+xml"}
+
+
+def stories_feed(page, request, stories, feed_class, route: str) -> HttpResponse:
+    """An RSS or Atom feed of stories, linking each on its own chapter's site.
+
+    Stories annotated with `chapter_title` (the network's feed) name their
+    chapter as a category and, without authors, as the author.
+    """
+    feed = feed_class(
+        title=f"{page.get_parent().title}: {page.title}",
+        link=absolute_page_url(page, request),
+        description=page.intro or page.title,
+        language=language_of(page),
+        feed_url=absolute_page_url(page, request) + route,
+    )
+    for story in stories[:FEED_ITEMS]:
+        url = absolute_page_url(story, request)
+        chapter = getattr(story, "chapter_title", None)
+        feed.add_item(
+            title=story.title,
+            link=url,
+            description=story.summary,
+            author_name=story.authors or chapter or None,
+            pubdate=datetime.datetime.combine(story.date, datetime.time(), datetime.UTC),
+            unique_id=url,
+            categories=[chapter] if chapter else None,
+        )
+    response = HttpResponse(content_type=f"{FEED_TYPES[feed_class]}; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
 
 
 class StoryIndexPage(RoutablePageMixin, ChapterSectionPage):
@@ -59,25 +90,7 @@ class StoryIndexPage(RoutablePageMixin, ChapterSectionPage):
 
     @path("feed/")
     def feed(self, request):
-        feed = Rss201rev2Feed(
-            title=f"{self.get_parent().title}: {self.title}",
-            link=absolute_page_url(self, request),
-            description=self.intro or self.title,
-            language=language_of(self),
-            feed_url=absolute_page_url(self, request) + "feed/",
-        )
-        for story in self.stories()[:FEED_ITEMS]:
-            feed.add_item(
-                title=story.title,
-                link=absolute_page_url(story, request),
-                description=story.summary,
-                author_name=story.authors or None,
-                pubdate=datetime.datetime.combine(story.date, datetime.time(), datetime.UTC),
-                unique_id=absolute_page_url(story, request),
-            )
-        response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-        feed.write(response, "utf-8")
-        return response
+        return stories_feed(self, request, self.stories(), Rss201rev2Feed, "feed/")
 
 
 class StoryPage(ChapterContentPage):
