@@ -21,7 +21,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
 from chapters.languages import site_languages
 from chapters.models import ArchiveEntryPage, EventPage, StoryPage
@@ -70,9 +70,13 @@ class PublicPagesAPIViewSet(OutsideLanguagesMixin, PagesAPIViewSet):
         site = Site.find_for_request(self.request)
         if site is None:
             return Page.objects.none()
-        return public_pages_of_site(site, Page.objects.all()).filter(
+        public = public_pages_of_site(site, Page.objects.all()).filter(
             locale__language_code__in=site_languages(self.request)
         )
+        # As a plain id filter, so `?search=` works: the search backend cannot
+        # translate the gate's subqueries itself.
+        locales = Locale.objects.filter(language_code__in=site_languages(self.request))
+        return Page.objects.filter(pk__in=public.values("pk"), locale__in=locales)
 
     @classmethod
     def get_body_fields(cls, model):

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
@@ -96,7 +96,9 @@ def label_chapters(hits: list[Hit], alliance_site: Site) -> dict[str, str]:
     of a home page share a key, the default-language home page's slug.
     """
     homes = list(
-        Page.objects.filter(depth=2).values("path", "translation_key", "slug", "title", "locale_id")
+        Page.objects.filter(depth=2)
+        .annotate(public=Exists(public_pages(Page.objects.filter(pk=OuterRef("pk")))))
+        .values("path", "translation_key", "slug", "title", "locale_id", "public")
     )
     active = Locale.get_active().pk
     default = Locale.get_default().pk
@@ -110,7 +112,9 @@ def label_chapters(hits: list[Hit], alliance_site: Site) -> dict[str, str]:
         if translation_key == alliance_site.root_page.translation_key:
             key, label = ALLIANCE, _("Alliance")
         else:
-            key, label = canonical["slug"], (group.get(active) or canonical)["title"]
+            # Named from a home the public may see: never a draft translation's title.
+            shown = [home for home in (group.get(active), canonical) if home and home["public"]]
+            key, label = canonical["slug"], (shown[0]["title"] if shown else canonical["slug"])
         labels[key] = label
         for home in group.values():
             key_of_path[home["path"]] = key

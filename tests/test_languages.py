@@ -236,3 +236,17 @@ def test_adding_a_right_to_left_language_is_a_settings_change(client, network):
         finally:
             get_content_languages.cache_clear()
             get_supported_content_language_variant.cache_clear()
+
+
+def test_a_hidden_translation_is_neither_linked_nor_named(client, network):
+    """A translation whose consent was withdrawn (or a draft, or restricted) must not
+    show up in the switcher or the hreflang links of the page it translates."""
+    from tests.pages import add_entry
+
+    entry = add_entry(network.riverside, "Open entry")
+    spanish = translate(entry, title="Zqx withdrawn", slug="zqx-withdrawn")
+    type(spanish).objects.filter(pk=spanish.pk).update(consent_status="withdrawn")
+    html = get(client, RIVERSIDE_HOST, "/en/archive/open-entry/").content.decode()
+    assert "zqx-withdrawn" not in html
+    # Spanish readers get the English entry with the notice instead.
+    assert ("es", "/es/archive/open-entry/", False) in switcher(html)

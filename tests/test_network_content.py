@@ -162,3 +162,29 @@ def test_query_counts_do_not_grow_with_content(client, network, pages):
     large = {path: count_queries(client, path) for path in PATHS}
     assert small == large
     assert max(small.values()) < 40
+
+
+def test_a_draft_translation_of_a_chapter_home_never_names_the_chapter(client, network):
+    """Translating a story also makes draft copies of its parents; the draft home's
+    title must not appear as the story's chapter."""
+    from wagtail.models import Locale
+
+    from chapters.demo import load_network_pages
+
+    load_network_pages()
+    story = add_story(network.hilltop, "Quarry walk")
+    spanish = story.copy_for_translation(Locale.objects.get(language_code="es"), copy_parents=True)
+    spanish.title = "Caminata"
+    spanish.save_revision().publish()
+    from chapters.models import ChapterHomePage
+
+    home = ChapterHomePage.objects.get(
+        translation_key=network.hilltop.translation_key, locale__language_code="es"
+    )
+    assert spanish.path.startswith(home.path)
+    ChapterHomePage.objects.filter(pk=home.pk).update(
+        title="Zqx draft home", draft_title="Zqx draft home", live=False
+    )
+    for path in ("/es/stories/", "/es/", "/es/search/?query=caminata"):
+        html = client.get(path, headers={"host": "localhost"}).content.decode()
+        assert "Zqx draft home" not in html, path

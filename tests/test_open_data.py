@@ -155,3 +155,13 @@ def test_media_in_restricted_collections_is_left_out(client, network):
     documents = titles(api(client, RIVERSIDE_HOST, "documents/", limit=20))
     assert "Open flyer" in documents
     assert "Board minutes" not in documents
+
+
+def test_searching_the_pages_api_finds_public_pages_only(client, network):
+    add_story(network.riverside, "Zqx tenants meeting")
+    add_story(network.riverside, "Zqx secret draft", live=False)
+    add_entry(network.riverside, "Zqx withdrawn testimony", consent_status="withdrawn")
+    response = client.get("/api/v2/pages/?search=Zqx", headers={"host": RIVERSIDE_HOST})
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert titles == ["Zqx tenants meeting"]

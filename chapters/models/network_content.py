@@ -8,7 +8,7 @@ chapter of a page is its ancestor at depth 2, whose path is the first
 """
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Substr
+from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -48,9 +48,18 @@ def in_reader_language(model) -> QuerySet:
             translation_key=OuterRef("translation_key"), locale__language_code=active
         )
         chosen |= Q(locale__language_code=default) & ~Exists(translated)
-    chapters = ChapterHomePage.objects.filter(path=Substr(OuterRef("path"), 1, CHAPTER_PATH_LENGTH))
+    home = ChapterHomePage.objects.filter(path=Substr(OuterRef("path"), 1, CHAPTER_PATH_LENGTH))
+    # The chapter's name from its public home; a draft translation of the home
+    # (made with a translated child) never lends its title, the original does.
+    original = ChapterHomePage.objects.filter(
+        translation_key=Subquery(home.values("translation_key")[:1]),
+        locale__language_code=default,
+    )
     return pages.filter(chosen).annotate(
-        chapter_title=Subquery(chapters.values("title")[:1]),
+        chapter_title=Coalesce(
+            Subquery(public_pages(home).values("title")[:1]),
+            Subquery(original.values("title")[:1]),
+        ),
         chapter_path=chapter_path(),
     )
 

@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from chapters.languages import site_languages, swap_language
 from home.locales import language_of
+from home.publication import public_pages
 
 register = template.Library()
 
@@ -36,8 +37,10 @@ def page_languages(context, page=None) -> dict:
     page_language = current
     if isinstance(page, Page):
         page_language = language_of(page)
+        # Only translations the public may see: a draft, restricted or
+        # consent-withdrawn translation is neither linked nor named.
         others = (
-            Page.objects.filter(translation_key=page.translation_key, live=True)
+            public_pages(Page.objects.filter(translation_key=page.translation_key))
             .select_related("locale")
             .only("id", "url_path", "translation_key", "depth", "path", "locale__language_code")
         )
