@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_save
+from wagtail.signals import page_published, page_unpublished
 
 
 def grant_roles_on_translated_home(sender, instance, created, raw=False, **kwargs):
@@ -19,6 +20,14 @@ def grant_roles_on_translated_home(sender, instance, created, raw=False, **kwarg
         grant_chapter_roles(chapter)
 
 
+def apply_consent_on_publish(sender, instance, **kwargs):
+    """A newly published translation gets the entry's members-only restriction; an
+    unpublished entry leaves the search index."""
+    from chapters.consent import apply_consent
+
+    apply_consent(instance)
+
+
 class ChaptersConfig(AppConfig):
     name = "chapters"
     verbose_name = "Chapters"
@@ -31,3 +40,9 @@ class ChaptersConfig(AppConfig):
         # Every public route leaves out archive entries whose consent does not allow it.
         register_public_rule(ArchiveEntryPage, ArchiveEntryPage.public_q)
         post_save.connect(grant_roles_on_translated_home, sender=ChapterHomePage)
+        page_published.connect(apply_consent_on_publish, sender=ArchiveEntryPage)
+        # Archive files become private files on save (see chapters/private_media.py).
+        from chapters import private_media
+
+        private_media.connect_signals()
+        page_unpublished.connect(apply_consent_on_publish, sender=ArchiveEntryPage)

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from chapters import demo_content as content
+from chapters.demo_archive import load_archive_media
 from chapters.demo_es import load_chapters_es
 from chapters.demo_publishing import load_publishing
 from chapters.models import (
@@ -45,6 +46,7 @@ def load_chapters() -> int:
         slug = data["hostname"].split(".")[0]
         _demo_user(f"{slug}-editor", chapter.editors)
         _demo_user(f"{slug}-moderator", chapter.moderators)
+        _demo_user(f"{slug}-member", chapter.members)  # a reader, no admin access
         created += load_publishing(chapter.home, data["hostname"])
         if not chapter.created:
             continue
@@ -65,6 +67,7 @@ def load_chapters() -> int:
         settings.accent_colour = data["accent_colour"]
         settings.save()
     created += load_network_pages()
+    created += load_archive_media()
     created += load_chapters_es()
     return created
 

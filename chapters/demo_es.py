@@ -45,9 +45,6 @@ ARCHIVE_SHARED = [
     "narrator_is_pseudonym",
     "media_url",
     "document",
-    "consent_status",
-    "consent_scope",
-    "embargo_until",
     "rights",
     "related_principles",
 ]

@@ -92,11 +92,16 @@ def load_publishing(home: ChapterHomePage, hostname: str) -> int:
                 transcript=data["transcript"],
                 media_url=data["media_url"],
                 content_warning=data["content_warning"],
-                consent_status=data["consent_status"],
-                consent_scope=data["consent_scope"],
                 rights=[rights[s] for s in data["rights"]],
                 related_principles=[principles[key] for key in data["principles"]],
             ),
+            consent={
+                "status": data["consent_status"],
+                "scope": data["consent_scope"],
+                "given_by": data.get("given_by", ""),
+                "channel_feeds": True,
+                "channel_api": True,
+            },
         )
     if hostname in content.SUPPORT_RESOURCES:
         settings = ChapterSettings.for_site(home.get_site())
@@ -106,10 +111,15 @@ def load_publishing(home: ChapterHomePage, hostname: str) -> int:
     return created
 
 
-def _add(parent: Page, page: Page) -> int:
+def _add(parent: Page, page: Page, consent: dict | None = None) -> int:
     if parent.get_children().filter(slug=page.slug).exists():
         return 0
     parent.add_child(instance=page)
+    if consent is not None:
+        # Consent is recorded before publishing, as a moderator does.
+        from chapters.consent import record_consent
+
+        record_consent(page, **consent)
     page.save_revision().publish()
     return 1
 

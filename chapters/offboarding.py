@@ -5,17 +5,22 @@ One service behind the `archive_chapter`, `restore_chapter`, `export_chapter`,
 
 - Archiving unpublishes every live page of the chapter (every locale) and
   remembers which ones were live; the content, its revisions, the Site and the
-  groups stay. Restoring republishes exactly those pages.
+  groups stay. Restoring republishes exactly those pages, except an archive
+  entry whose consent was withdrawn meanwhile: it stays a draft.
 - An export is one zip file: manifest.json, pages.json, settings.json,
-  snippets.json, images/ and documents/ (files plus an index.json each). It
-  holds unpublished and consent-restricted content, so it is private.
+  snippets.json, images/ and documents/ (files plus an index.json each), and
+  private/consent/ (the consent records, with the narrators' real names, and
+  the signed consent documents). It holds unpublished and consent-restricted
+  content, so it is private: CHAPTER_EXPORT_DIR is never under MEDIA_ROOT.
 - Importing an export onboards a new chapter and recreates its pages, media,
-  settings and view restrictions, remapping every reference (foreign keys,
-  many-to-many fields, inline rows, StreamField blocks, rich text) from the
-  old ids to the new ones. Shared snippets are reused when this install has
-  them (same translation key and locale) and created otherwise.
+  settings, sub-collections (the private archive collection among them),
+  consent records and view restrictions, remapping every reference (foreign
+  keys, many-to-many fields, inline rows, StreamField blocks, rich text) from
+  the old ids to the new ones. Shared snippets are reused when this install
+  has them (same translation key and locale) and created otherwise.
 - Deleting first writes an export to CHAPTER_EXPORT_DIR, then removes the
-  chapter and everything onboarding made for it.
+  chapter and everything onboarding made for it (its three groups, both
+  collections and their files, the consent documents in private storage).
 """
 
 import contextlib
@@ -33,9 +38,10 @@ from typing import BinaryIO
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.files.base import File
+from django.core.files.base import ContentFile, File
 from django.core.files.images import ImageFile, get_image_dimensions
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, models, transaction
@@ -72,7 +78,9 @@ from wagtail.models import (
 )
 from wagtail.rich_text.rewriters import extract_attrs
 
+from chapters.consent import apply_consent
 from chapters.models import (
+    ArchiveEntryPage,
     ArchiveIndexPage,
     Chapter,
     ChapterHomePage,
@@ -80,11 +88,15 @@ from chapters.models import (
     EventIndexPage,
     StoryIndexPage,
 )
+from chapters.models.consent import ConsentRecord
 from chapters.onboarding import OnboardingError, onboard_chapter
 from home.sites import clean_hostname
 
 FORMAT = "hrc-chapter-export"
-VERSION = 1
+# 2: consent records and documents (private/consent/), sub-collections, members group.
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+CONSENT_INDEX = "private/consent/index.json"
 SECTION_TYPES = (StoryIndexPage, ArchiveIndexPage, EventIndexPage)
 
 # Page fields that describe where a page sits and who holds it, not its content.
@@ -169,7 +181,9 @@ def restore_chapter(chapter: Chapter, user=None) -> int:
 
     Each page gets back the revision that was live then (its last publication
     in the audit log); a draft saved since stays a draft. Pages that were
-    drafts when it was archived stay drafts. Returns the number republished.
+    drafts when it was archived stay drafts, and so does an archive entry whose
+    consent was withdrawn while the chapter was archived (a withdrawal
+    unpublishes). Returns the number republished.
     """
     user = _real_user(user)
     with transaction.atomic():
@@ -183,9 +197,10 @@ def restore_chapter(chapter: Chapter, user=None) -> int:
             .values_list("pk", flat=True)
         )
         aliases = []
+        withdrawn = _withdrawn_entries(waiting)
         for pk in waiting:  # tree order: parents first
             page = Page.objects.get(pk=pk).specific
-            if page.live:
+            if page.live or pk in withdrawn or page.alias_of_id in withdrawn:
                 continue
             if page.alias_of_id:
                 aliases.append(page)  # follows its original when that is published
@@ -210,6 +225,16 @@ def restore_chapter(chapter: Chapter, user=None) -> int:
         chapter.archived_by = None
         chapter.save(update_fields=["archived_live_pages", "archived_at", "archived_by"])
     return count
+
+
+def _withdrawn_entries(page_ids: list[int]) -> set[int]:
+    """The archive entries among these pages whose own consent record is withdrawn."""
+    keys = ConsentRecord.objects.for_entry().filter(status=ConsentRecord.WITHDRAWN)
+    return set(
+        ArchiveEntryPage.objects.filter(
+            pk__in=page_ids, translation_key__in=keys.values("entry__translation_key")
+        ).values_list("pk", flat=True)
+    )
 
 
 def _revision_live_when_archived(page: Page) -> Revision | None:
@@ -447,6 +472,18 @@ def export_chapter(chapter: Chapter, out: BinaryIO) -> dict:
             }
         )
 
+    # Consent is data beside the entries; a record about one file makes that file travel.
+    records = list(
+        ConsentRecord.objects.filter(
+            entry_id__in=[page.pk for page in pages if isinstance(page, ArchiveEntryPage)]
+        )
+        .select_related("recorded_by", "withdrawn_by")
+        .order_by("pk")
+    )
+    for record in records:
+        collector(get_image_model(), record.image_id)
+        collector(get_document_model(), record.document_id)
+
     settings_data = {}
     chapter_settings = ChapterSettings.objects.filter(site=chapter.site).first()
     if chapter_settings is not None:
@@ -466,9 +503,8 @@ def export_chapter(chapter: Chapter, out: BinaryIO) -> dict:
         }
         for page in Page.objects.filter(pk__in=collector.pages).select_related("locale")
     ]
-    collections = (
-        list(chapter.collection.get_descendants(inclusive=True)) if chapter.collection else []
-    )
+    collections = _chapter_collections(chapter)
+    collection_ids = {collection.pk for collection in collections}
     Image, Document = get_image_model(), get_document_model()
     images = Image.objects.filter(collection__in=collections) | Image.objects.filter(
         pk__in=collector.images
@@ -488,6 +524,7 @@ def export_chapter(chapter: Chapter, out: BinaryIO) -> dict:
         "home": home.pk,
         "editors_group": chapter.editors.name if chapter.editors else "",
         "moderators_group": chapter.moderators.name if chapter.moderators else "",
+        "members_group": chapter.members.name if chapter.members else "",
         "archived_at": chapter.archived_at,
         "archived_live_pages": list(chapter.archived_live_pages or []),
         "collection_view_restrictions": _restrictions(
@@ -495,24 +532,46 @@ def export_chapter(chapter: Chapter, out: BinaryIO) -> dict:
         )
         if chapter.collection
         else [],
+        # The chapter's collection first, then its sub-collections (the private
+        # archive collection among them), parents before children.
+        "collections": [
+            {
+                "id": collection.pk,
+                "name": collection.name,
+                "parent": _parent_in(collection, collections),
+                "root": collection == chapter.collection,
+                "archive": collection.pk == chapter.archive_collection_id,
+                "view_restrictions": []
+                if collection == chapter.collection
+                else _restrictions(CollectionViewRestriction.objects.filter(collection=collection)),
+            }
+            for collection in collections
+        ],
     }
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         image_index = [
-            _write_media(archive, "images", image, external=image.collection not in collections)
+            _write_media(
+                archive, "images", image, external=image.collection_id not in collection_ids
+            )
             for image in images.distinct().select_related("collection").order_by("pk")
         ]
         document_index = [
             _write_media(
-                archive, "documents", document, external=document.collection not in collections
+                archive,
+                "documents",
+                document,
+                external=document.collection_id not in collection_ids,
             )
             for document in documents.distinct().select_related("collection").order_by("pk")
         ]
+        consent_index = [_write_consent(archive, record) for record in records]
         manifest["counts"] = {
             "pages": len(page_entries),
             "live_pages": sum(1 for entry in page_entries if entry["live"]),
             "images": len(image_index),
             "documents": len(document_index),
             "snippets": len(snippets),
+            "consent_records": len(consent_index),
         }
         _write_json(
             archive, "pages.json", {"pages": page_entries, "external_pages": external_pages}
@@ -521,8 +580,25 @@ def export_chapter(chapter: Chapter, out: BinaryIO) -> dict:
         _write_json(archive, "snippets.json", snippets)
         _write_json(archive, "images/index.json", image_index)
         _write_json(archive, "documents/index.json", document_index)
+        _write_json(archive, CONSENT_INDEX, consent_index)
         _write_json(archive, "manifest.json", manifest)
     return json.loads(json.dumps(manifest, cls=DjangoJSONEncoder))
+
+
+def _chapter_collections(chapter: Chapter) -> list[Collection]:
+    """The chapter's collection and everything under it, and the archive collection
+    (normally one of them) with its own sub-collections, parents first."""
+    found: dict[int, Collection] = {}
+    for root in (chapter.collection, chapter.archive_collection):
+        if root is not None:
+            for collection in root.get_descendants(inclusive=True):
+                found.setdefault(collection.pk, collection)
+    return sorted(found.values(), key=lambda collection: collection.path)
+
+
+def _parent_in(collection: Collection, collections: list[Collection]) -> int | None:
+    parent_path = collection.path[: -Collection.steplen]
+    return next((c.pk for c in collections if c.path == parent_path), None)
 
 
 def _strip_page(content: dict) -> dict:
@@ -613,6 +689,7 @@ def _write_media(archive: zipfile.ZipFile, folder: str, obj, *, external: bool) 
         "tags": sorted(obj.tags.names()),
         "created_at": obj.created_at,
         "collection": obj.collection.name,
+        "collection_id": None if external else obj.collection_id,
         "external": external,
     }
     for name in (
@@ -625,6 +702,47 @@ def _write_media(archive: zipfile.ZipFile, folder: str, obj, *, external: bool) 
         if hasattr(obj, name):
             entry[name] = getattr(obj, name)
     return entry
+
+
+def _write_consent(archive: zipfile.ZipFile, record: ConsentRecord) -> dict:
+    """A consent record, every field: users by username, the entry, image and document
+    by their ids in the export, the consent document as a file under private/."""
+    entry = {}
+    User = get_user_model()
+    for field in ConsentRecord._meta.concrete_fields:
+        if field.primary_key:
+            entry["id"] = record.pk
+        elif field.is_relation and field.related_model is User:
+            user = getattr(record, field.name)
+            entry[field.name] = user.get_username() if user is not None else None
+        elif field.is_relation:
+            entry[field.name] = getattr(record, field.attname)
+        elif isinstance(field, models.FileField):
+            entry[field.name] = _write_private_file(archive, record, getattr(record, field.name))
+        else:
+            value = getattr(record, field.attname)
+            # In full: DjangoJSONEncoder would drop the microseconds of an embargo.
+            entry[field.name] = value.isoformat() if isinstance(value, datetime.datetime) else value
+    return entry
+
+
+def _write_private_file(archive: zipfile.ZipFile, record: ConsentRecord, file) -> dict | None:
+    if not file:
+        return None
+    file_name = os.path.basename(file.name) or f"consent-{record.pk}"
+    path = f"private/consent/{record.pk}/{get_valid_filename(file_name)}"
+    hasher = hashlib.sha1(usedforsecurity=False)
+    try:
+        with file.storage.open(file.name, "rb") as source, archive.open(path, "w") as target:
+            for chunk in iter(lambda: source.read(2**18), b""):
+                hasher.update(chunk)
+                target.write(chunk)
+    except OSError:
+        raise OffboardingError(
+            "consent",
+            f"the consent document of '{record.entry.title}' is missing: {file.name}",
+        ) from None
+    return {"file": path, "file_name": file_name, "file_hash": hasher.hexdigest()}
 
 
 def _write_json(archive: zipfile.ZipFile, name: str, data) -> None:
@@ -649,11 +767,11 @@ class _Export:
             raise OffboardingError(
                 "file", "the zip file's manifest.json is not a chapter export's manifest"
             )
-        if manifest.get("version") != VERSION:
+        if manifest.get("version") not in READABLE_VERSIONS:
             raise OffboardingError(
                 "file",
                 f"the export has format version {manifest.get('version')!r}; "
-                f"this install reads version {VERSION}",
+                f"this install reads versions {READABLE_VERSIONS[0]} to {VERSION}",
             )
         for name in (
             "pages.json",
@@ -680,6 +798,13 @@ class _Export:
         self.documents = _require_list(
             self.json("documents/index.json", list), "documents/index.json"
         )
+        # Version 1 exports have no consent: their entries come back private.
+        self.consent = (
+            _require_list(self.json(CONSENT_INDEX, list), CONSENT_INDEX)
+            if CONSENT_INDEX in names
+            else []
+        )
+        self.collections = _require_list(manifest.get("collections", []), "manifest.json")
         self.check(names)
 
     def json(self, name: str, kind: type):
@@ -754,6 +879,28 @@ class _Export:
                     with self.archive.open(entry["file"]) as image:
                         width, _height = get_image_dimensions(image)
                     _require(width is not None, f"{entry['file']} in the export is not an image")
+        entries = {
+            entry["id"] for entry in self.pages if issubclass(entry["model"], ArchiveEntryPage)
+        }
+        for record in self.consent:
+            _require(
+                record.get("entry") in entries,
+                f"{CONSENT_INDEX} has a consent record for a page that is not an archive entry",
+            )
+            document = record.get("consent_document")
+            _require(
+                document is None or (isinstance(document, dict) and document.get("file") in names),
+                f"{CONSENT_INDEX} lists a consent document that is not in the export",
+            )
+        seen_collections: set = set()
+        for collection in self.collections:
+            _require(
+                isinstance(collection.get("id"), int)
+                and isinstance(collection.get("name"), str)
+                and (collection.get("parent") is None or collection["parent"] in seen_collections),
+                "manifest.json has a collection without id or name, or before its parent",
+            )
+            seen_collections.add(collection["id"])
 
 
 def _require(condition: bool, message: str) -> None:
@@ -844,7 +991,7 @@ def _check_free(name: str, hostname: str) -> None:
         raise OffboardingError("name", "the chapter name is empty")
     if ChapterHomePage.objects.filter(title=name, depth=2).exists():
         raise OffboardingError("name", f"a chapter named '{name}' already exists")
-    for group in (f"{name} editors", f"{name} moderators"):
+    for group in (f"{name} editors", f"{name} moderators", f"{name} members"):
         if Group.objects.filter(name=group).exists():
             raise OffboardingError(
                 "name", f"the group '{group}' already exists; choose another chapter name"
@@ -900,10 +1047,13 @@ class _Importer:
         if not chapter.created:
             raise OffboardingError("name", f"a chapter named '{self.name}' already exists")
         self.chapter = chapter
-        self.groups = {
-            export.manifest.get("editors_group"): chapter.editors,
-            export.manifest.get("moderators_group"): chapter.moderators,
-        }
+        groups = [
+            (export.manifest.get("editors_group"), chapter.editors),
+            (export.manifest.get("moderators_group"), chapter.moderators),
+            (export.manifest.get("members_group"), chapter.members),
+        ]
+        self.groups = {name: group for name, group in groups if name and group}
+        self.collection_map = self.restore_collections()
         for entry in export.images:
             self.image_map[entry["id"]] = self.media(entry, get_image_model())
         for entry in export.documents:
@@ -913,6 +1063,7 @@ class _Importer:
         self.apply_settings()
         for restriction in export.manifest.get("collection_view_restrictions") or []:
             self.restrict(CollectionViewRestriction(collection=chapter.collection), restriction)
+        self.restore_consent()
         if export.manifest.get("archived_at"):
             chapter.archived_at = _datetime(export.manifest["archived_at"])
             chapter.archived_live_pages = [
@@ -1014,7 +1165,9 @@ class _Importer:
                 or Collection.get_first_root_node()
             )
         else:
-            collection = self.chapter.collection
+            collection = self.collection_map.get(entry.get("collection_id")) or (
+                self.chapter.collection
+            )
         file_name = get_valid_filename(os.path.basename(entry.get("file_name") or "file"))
         wrapper = ImageFile if issubclass(model, AbstractImage) else File
         obj = model(
@@ -1059,6 +1212,89 @@ class _Importer:
         preferred = candidates.filter(collection__name=entry.get("collection")).first()
         found = preferred or candidates.first()
         return found.pk if found else None
+
+    def restore_collections(self) -> dict[int, Collection]:
+        """The exported chapter's collections: its own is the new chapter's, its archive
+        collection the new archive collection; other sub-collections are made anew."""
+        chapter, found = self.chapter, {}
+        for entry in self.export.collections:
+            if entry.get("root"):
+                collection = chapter.collection
+            elif entry.get("archive") and chapter.archive_collection is not None:
+                collection = chapter.archive_collection
+            else:
+                parent = Collection.objects.get(
+                    pk=(found.get(entry.get("parent")) or chapter.collection).pk
+                )
+                name = entry["name"][:255]
+                collection = parent.get_children().filter(name=name).first() or parent.add_child(
+                    name=name
+                )
+            found[entry["id"]] = collection
+            if not entry.get("root"):
+                for restriction in entry.get("view_restrictions") or []:
+                    self.restrict(CollectionViewRestriction(collection=collection), restriction)
+        return found
+
+    # consent
+
+    def restore_consent(self) -> None:
+        """Recreate the consent records on the new entries and files, then apply them.
+
+        A record keeps its reference (the person who shared a story may hold it) when
+        no record here has it yet; users are matched by username, else left empty.
+        """
+        User = get_user_model()
+        users: dict[str, object] = {}
+
+        def user(username):
+            if not username:
+                return None
+            if username not in users:
+                users[username] = User.objects.filter(**{User.USERNAME_FIELD: username}).first()
+            return users[username]
+
+        entries = {}
+        for data in self.export.consent:
+            entry_id = self.page_map[data["entry"]]
+            image_id = self.image_map.get(data["image"]) if data.get("image") else None
+            document_id = self.document_map.get(data["document"]) if data.get("document") else None
+            if (data.get("image") and image_id is None) or (
+                data.get("document") and document_id is None
+            ):
+                continue  # its file did not travel
+            record = ConsentRecord(entry_id=entry_id, image_id=image_id, document_id=document_id)
+            for field in ConsentRecord._meta.concrete_fields:
+                if field.primary_key or field.name not in data:
+                    continue
+                if field.name in ("entry", "image", "document", "reference", "recorded_at"):
+                    continue
+                value = data[field.name]
+                if field.is_relation:
+                    setattr(record, field.name, user(value))
+                elif isinstance(field, models.FileField):
+                    if value:
+                        content = ContentFile(self.export.archive.read(value["file"]))
+                        name = get_valid_filename(os.path.basename(value.get("file_name") or ""))
+                        getattr(record, field.name).save(name or "consent", content, save=False)
+                        stored = getattr(record, field.name)
+                        self.stored.append((stored.storage, stored.name))
+                else:
+                    setattr(record, field.attname, field.to_python(value))
+            record.reference = _free_reference(data.get("reference"))
+            record.full_clean(
+                exclude=["entry", "image", "document", "recorded_by", "withdrawn_by"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+            record.save()
+            if data.get("recorded_at"):  # auto_now: set it back to when it was recorded
+                ConsentRecord.objects.filter(pk=record.pk).update(
+                    recorded_at=_datetime(data["recorded_at"])
+                )
+            entries[entry_id] = None
+        for entry in ArchiveEntryPage.objects.filter(pk__in=list(entries)):
+            apply_consent(entry)
 
     # pages
 
@@ -1175,6 +1411,17 @@ class _Importer:
         restriction.groups.set([group for group in groups if group is not None])
 
 
+def _free_reference(value) -> uuid.UUID:
+    """The exported reference if it is a UUID no record here has yet, else a new one."""
+    try:
+        reference = uuid.UUID(str(value))
+    except ValueError:
+        return uuid.uuid4()
+    if ConsentRecord.objects.filter(reference=reference).exists():
+        return uuid.uuid4()
+    return reference
+
+
 def _datetime(value):
     """A date and time as DjangoJSONEncoder wrote it, or None."""
     return models.DateTimeField().to_python(value) if value else None
@@ -1240,22 +1487,30 @@ def delete_chapter(chapter: Chapter, *, confirm_name: str, user=None) -> Path:
 
 
 def _delete(chapter: Chapter, user) -> None:
-    site, collection, workflow = chapter.site, chapter.collection, chapter.workflow
-    groups = [group for group in (chapter.editors, chapter.moderators) if group is not None]
+    site, workflow = chapter.site, chapter.workflow
+    groups = chapter.groups()
+    collections = _chapter_collections(chapter)
     homes = list(chapter.homes().order_by("-path"))
     tasks = list(workflow.tasks.all()) if workflow else []
+    # The records go with their entries; their signed documents are files in private
+    # storage, removed once the deletion is committed (the export holds them).
+    consent_files = [
+        (record.consent_document.storage, record.consent_document.name)
+        for record in ConsentRecord.objects.filter(entry_id__in=chapter.pages().values("pk"))
+        if record.consent_document
+    ]
     Chapter.objects.filter(pk=chapter.pk).delete()
     if site is not None:
         ChapterSettings.objects.filter(site=site).delete()
         site.delete()
     for home in homes:
         DeletePageAction(home.specific, user=user).execute(skip_permission_checks=True)
-    if collection is not None:
-        collections = list(collection.get_descendants(inclusive=True))
-        for model in (get_image_model(), get_document_model()):
-            for obj in model.objects.filter(collection__in=collections):
-                obj.delete()
-        collection.delete()
+    for model in (get_image_model(), get_document_model()):
+        for obj in model.objects.filter(collection__in=collections):
+            obj.delete()
+    # Children first: the archive collection is normally under the chapter's.
+    for node in sorted(collections, key=lambda node: node.path, reverse=True):
+        Collection.objects.filter(pk=node.pk).delete()
     if workflow is not None:
         workflow.delete()
         for task in tasks:
@@ -1263,6 +1518,7 @@ def _delete(chapter: Chapter, user) -> None:
                 task.delete()
     for group in groups:
         group.delete()
+    transaction.on_commit(lambda: _discard(consent_files))
 
 
 # --- Helpers -------------------------------------------------------------------------

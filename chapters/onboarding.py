@@ -139,6 +139,8 @@ def onboard_chapter(
         chapter.collection = _collection(name)
         chapter.editors, _ = Group.objects.get_or_create(name=f"{name} editors")
         chapter.moderators, _ = Group.objects.get_or_create(name=f"{name} moderators")
+        chapter.members, _ = Group.objects.get_or_create(name=f"{name} members")
+        chapter.archive_collection = archive_collection(chapter.collection)
         chapter.workflow = approval_workflow(name, home, chapter.moderators)
         chapter.save()
         grant_chapter_roles(chapter)
@@ -216,6 +218,16 @@ def _free_slug(parent: Page, slug: str) -> str:
     while candidate in taken:
         candidate, n = f"{slug}-{n}", n + 1
     return candidate
+
+
+def archive_collection(collection: Collection) -> Collection:
+    """The chapter's private archive files: a child of its collection, so its
+    editors and moderators have the same rights there."""
+    existing = collection.get_children().filter(name=ARCHIVE_COLLECTION).first()
+    return existing or collection.add_child(name=ARCHIVE_COLLECTION)
+
+
+ARCHIVE_COLLECTION = "Archive (private)"
 
 
 def _collection(name: str) -> Collection:

@@ -13,7 +13,12 @@ from django.utils.http import urlsafe_base64_encode
 
 from chapters.models import Chapter
 
-ROLES = [("editor", "Editor"), ("moderator", "Moderator")]
+ROLES = [
+    ("editor", "Editor"),
+    ("moderator", "Moderator"),
+    ("member", "Member: a reader of entries shared with the chapter's members only"),
+]
+ROLE_NAMES = {"editor": "an editor", "moderator": "a moderator", "member": "a member"}
 
 
 class InviteError(ValueError):
@@ -45,7 +50,7 @@ def invite_person(chapter: Chapter, email: str, role: str, invited_by=None):
     except ValidationError:
         raise InviteError("email", f"'{email}' is not an email address") from None
     if role not in dict(ROLES):
-        raise InviteError("role", f"unknown role '{role}' (choose editor or moderator)")
+        raise InviteError("role", f"unknown role '{role}' (choose editor, moderator or member)")
     User = get_user_model()
     with transaction.atomic():
         user = User.objects.filter(email__iexact=email).first()
@@ -57,22 +62,31 @@ def invite_person(chapter: Chapter, email: str, role: str, invited_by=None):
             user = User(username=username, email=email)
             user.set_unusable_password()
             user.save()
-        group = chapter.moderators if role == "moderator" else chapter.editors
+        group = {"moderator": chapter.moderators, "member": chapter.members}.get(
+            role, chapter.editors
+        )
         user.groups.add(group)
     inviter = invited_by.get_full_name() or invited_by.get_username() if invited_by else None
     lines = [
-        f"You have been added as {'a moderator' if role == 'moderator' else 'an editor'} "
+        f"You have been added as {ROLE_NAMES[role]} "
         f"of {chapter.name} on the Human Rights Cities network"
         + (f" by {inviter}." if inviter else "."),
         "",
     ]
     if not user.has_usable_password():
         lines += ["Choose your password here (the link works once):", set_password_url(user)]
-    else:
+    elif role != "member":
         lines += ["Log in with your existing account:", settings.WAGTAILADMIN_BASE_URL + "/admin/"]
+    if role == "member" and chapter.site:
+        lines += [
+            "",
+            "Members read the archive entries narrators shared with the chapter only. "
+            "Log in on the chapter's site:",
+            f"{chapter.site.root_url}/_util/login/",
+        ]
     lines += ["", f"Your username is {user.get_username()}."]
     send_mail(
-        subject=f"You are invited to edit {chapter.name}",
+        subject=f"You are invited to {'read' if role == 'member' else 'edit'} {chapter.name}",
         message="\n".join(lines),
         from_email=None,
         recipient_list=[email],

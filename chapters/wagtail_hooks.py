@@ -1,10 +1,12 @@
 from django.db.models import Q
+from django.http import Http404
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
+from wagtail.wagtail_hooks import require_wagtail_login
 
-from chapters import admin_scope, admin_views
+from chapters import admin_scope, admin_views, consent_admin
 from chapters.admin_scope import page_scope
 from chapters.models import Chapter
 
@@ -45,6 +47,22 @@ admin_urls = [
     path("<int:pk>/archive/", admin_views.ArchiveView.as_view(), name="archive"),
     path("<int:pk>/restore/", admin_views.RestoreView.as_view(), name="restore"),
     path("<int:pk>/delete/", admin_views.DeleteView.as_view(), name="delete"),
+    path("consent/<int:pk>/", consent_admin.ConsentView.as_view(), name="consent"),
+    path(
+        "consent/<int:pk>/<str:kind>/<int:media_id>/",
+        consent_admin.ConsentView.as_view(),
+        name="file_consent",
+    ),
+    path(
+        "consent/record/<int:pk>/withdraw/",
+        consent_admin.WithdrawView.as_view(),
+        name="withdraw_consent",
+    ),
+    path(
+        "consent/record/<int:pk>/document/",
+        consent_admin.consent_document,
+        name="consent_document",
+    ),
 ]
 
 
@@ -72,3 +90,59 @@ def register_chapters_menu_item():
 def hide_network_reports(request, menu_items):
     if page_scope(request.user) is not None:
         menu_items[:] = []
+
+
+@hooks.register("register_log_actions")
+def register_consent_log_actions(actions):
+    actions.register_action("chapters.record_consent", "Record consent", "Consent recorded")
+    actions.register_action("chapters.withdraw_consent", "Withdraw consent", "Consent withdrawn")
+    actions.register_action(
+        "chapters.story_shared", "Story shared", "Story shared through the form"
+    )
+
+
+@hooks.register("before_serve_page", order=-1)
+def archive_consent_gate(page, request, serve_args, serve_kwargs):
+    """Before Wagtail's own view-restriction check: an entry this reader may not see
+    is a 404, not a login prompt that would confirm it exists. Only a members-only
+    entry whose consent is in force asks an anonymous reader to log in."""
+    from chapters.consent import entry_visible_to, members_consent_in_force
+    from chapters.models import ArchiveEntryPage
+
+    if not isinstance(page, ArchiveEntryPage) or getattr(request, "is_preview", False):
+        return None
+    if entry_visible_to(page, request.user):
+        request.consent_gate_passed = page.pk  # ArchiveEntryPage.serve need not ask again
+        return None
+    if not request.user.is_authenticated and members_consent_in_force(page):
+        return require_wagtail_login(next=request.get_full_path())
+    raise Http404
+
+
+# --- Private media: the archive's files (chapters/private_media.py) ---------------
+
+from chapters import private_media  # noqa: E402
+
+# Archive uploads are cleaned and stored privately whoever saves them (admin, code).
+private_media.connect_signals()
+
+
+@hooks.register("register_admin_urls")
+def register_private_media_urls():
+    urls = [path("<path:name>", private_media.admin_file, name="file")]
+    return [path("private-media/", include((urls, "chapters_private_media")))]
+
+
+@hooks.register("before_serve_document", order=-1)
+def archive_documents_only_in_admin(document, request):
+    """Wagtail's own address of an archive document answers only people who manage
+    it in the admin; readers get it at /archive-media/ through the consent check."""
+    if private_media.is_archive_item(document) and not private_media.may_manage(
+        request.user, document
+    ):
+        raise Http404
+
+
+@hooks.register("after_bulk_action")
+def archive_files_moved_in_bulk(request, action_type, objects, action_class_instance):
+    private_media.secure_bulk_moves(request, action_type, objects, action_class_instance)

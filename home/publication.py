@@ -6,27 +6,39 @@ listings, search, the Alliance's aggregations, feeds) goes through them.
 
 Beyond Wagtail's own rules (live, no view restriction), a page type can add
 its own condition with `register_public_rule`: the chapters app uses it so
-that an archive entry is public only with consent given, public scope and a
-passed embargo. The rule is a Q on the page type's own table, applied as a
-subquery, so the decision stays one SQL query.
+that an archive entry is public only while its consent record is in force
+for the public (given, public scope, the route's channel, embargo passed,
+not expired). The rule is a Q (a correlated subquery on the page's
+translation key) asked only of rows of that page type, so the decision stays
+one SQL query and costs nothing on listings of other page types.
+
+Routes name their channel: "web" (pages, listings, search, sitemap), "feeds"
+(RSS, iCal) or "api" (the open-data API); a narrator may agree to one and not
+another.
 """
 
 from collections.abc import Callable
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Model, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageQuerySet, PageViewRestriction, Site
 
-_rules: dict[type[Model], Callable[[], Q]] = {}
+_rules: dict[type[Model], Callable[[str], Q]] = {}
+CHANNELS = ("web", "feeds", "api")
 
 
-def register_public_rule(model: type[Page], public_q: Callable[[], Q]) -> None:
-    """Pages of `model` are public only where `public_q()` holds (evaluated per query)."""
+def register_public_rule(model: type[Page], public_q: Callable[[str], Q]) -> None:
+    """Pages of `model` are public on a channel only where `public_q(channel)` holds
+    (evaluated per query). The Q may use Page's own fields only (it is applied to
+    any page queryset), typically as a correlated subquery."""
     _rules[model] = public_q
 
 
-def public_pages(queryset: PageQuerySet | None = None) -> PageQuerySet:
+def public_pages(queryset: PageQuerySet | None = None, channel: str = "web") -> PageQuerySet:
     """Live pages outside any view-restricted section that pass every page type's rule."""
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}; expected one of {CHANNELS}")
     queryset = Page.objects.all() if queryset is None else queryset
     # Wagtail's .public() runs a query for the restrictions first, on every call;
     # this correlated subquery asks the same question inside the one query.
@@ -35,8 +47,11 @@ def public_pages(queryset: PageQuerySet | None = None) -> PageQuerySet:
     )
     queryset = queryset.live().exclude(Exists(restricted_ancestor))
     for model, public_q in _rules.items():
-        hidden = model.objects.exclude(public_q()).values("pk")
-        queryset = queryset.exclude(pk__in=hidden)
+        if not (issubclass(queryset.model, model) or issubclass(model, queryset.model)):
+            continue  # e.g. chapter homes: no archive entry among them, nothing to ask
+        # Only rows of that page type answer the rule (a correlated EXISTS per row).
+        content_type = ContentType.objects.get_for_model(model)
+        queryset = queryset.exclude(Q(content_type_id=content_type.pk) & ~public_q(channel))
     return queryset
 
 
@@ -58,5 +73,7 @@ def site_pages_q(site: Site) -> Q:
     return q
 
 
-def public_pages_of_site(site: Site, queryset: PageQuerySet | None = None) -> PageQuerySet:
-    return public_pages(queryset).filter(site_pages_q(site))
+def public_pages_of_site(
+    site: Site, queryset: PageQuerySet | None = None, channel: str = "web"
+) -> PageQuerySet:
+    return public_pages(queryset, channel).filter(site_pages_q(site))

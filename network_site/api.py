@@ -6,7 +6,8 @@ Everything here is read-only and scoped to what the public may see:
   sections and archive entries without consent never appear) and only the
   requesting site's pages, in the site's languages;
 * images and documents in a collection under any view restriction (or below
-  one) are left out for everyone, logged in or not;
+  one), or in a chapter's archive collection, are left out for everyone,
+  logged in or not;
 * principles, principle sets, resources and rights are listed in every
   language with their `translation_key` and a `translations` map
   (language code -> id); `?locale=es` lists one language.
@@ -25,6 +26,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, 
 
 from chapters.languages import site_languages
 from chapters.models import ArchiveEntryPage, EventPage, StoryPage
+from chapters.private_media import archive_collections_q
 from home.models import Principle, PrincipleSet, Resource, Right
 from home.publication import public_pages_of_site
 
@@ -70,7 +72,7 @@ class PublicPagesAPIViewSet(OutsideLanguagesMixin, PagesAPIViewSet):
         site = Site.find_for_request(self.request)
         if site is None:
             return Page.objects.none()
-        public = public_pages_of_site(site, Page.objects.all()).filter(
+        public = public_pages_of_site(site, Page.objects.all(), channel="api").filter(
             locale__language_code__in=site_languages(self.request)
         )
         # As a plain id filter, so `?search=` works: the search backend cannot
@@ -96,14 +98,20 @@ def restricted_collections_q() -> Q:
     return q
 
 
+def private_media_q() -> Q:
+    """View-restricted collections, and the chapters' archive collections (private files,
+    whatever their consent: the public gets those only through the entry that shows them)."""
+    return restricted_collections_q() | archive_collections_q()
+
+
 class PublicImagesAPIViewSet(OutsideLanguagesMixin, ImagesAPIViewSet):
     def get_queryset(self):
-        return super().get_queryset().exclude(restricted_collections_q())
+        return super().get_queryset().exclude(private_media_q())
 
 
 class PublicDocumentsAPIViewSet(OutsideLanguagesMixin, DocumentsAPIViewSet):
     def get_queryset(self):
-        return super().get_queryset().exclude(restricted_collections_q())
+        return super().get_queryset().exclude(private_media_q())
 
 
 class TranslationsField(serializers.Field):

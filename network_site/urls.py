@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from chapters import intake, private_media
 from chapters import views as chapter_views
 from chapters.admin_views import ScopedPageBrowseView, tag_autocomplete
 from chapters.sitemaps import SiteSitemap
@@ -34,6 +37,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Archive files, through the entry's and the file's consent: an id, never a file name.
+    *private_media.urlpatterns,
     # Open data and search engines: per site (the Host header), outside the language prefix.
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
@@ -52,10 +57,25 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    # The archive's public intake (chapter sites only): share a testimony, withdraw it.
+    path("share-your-story/", intake.share_story, name="share_story"),
+    path("withdraw-my-story/", intake.withdraw_story, name="withdraw_story"),
     re_path(
         r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|event)\.ics$",
         chapter_views.calendar,
         name="calendar",
+    ),
+    # Wagtail's login for readers (chapter members) and its password form for
+    # protected pages: before page serving, whose pattern takes "_util/…" for a page.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        auth_views.LoginView.as_view(template_name=settings.WAGTAIL_FRONTEND_LOGIN_TEMPLATE),
+        name="wagtailcore_login",
     ),
     # Wagtail's page serving (same pattern, so its URLs reverse the same), with a
     # fallback to the default language for pages not translated yet.

@@ -69,6 +69,9 @@ def build_network() -> None:
         ("riverside-moderator", riverside.moderators),
         ("hilltop-editor", hilltop.editors),
         ("hilltop-moderator", hilltop.moderators),
+        # Readers who log in to see what narrators shared with their chapter only.
+        ("riverside-member", riverside.members),
+        ("hilltop-member", hilltop.members),
         ("alliance-editor", Group.objects.get(name=ALLIANCE_EDITORS)),
         ("alliance-moderator", Group.objects.get(name=ALLIANCE_MODERATORS)),
         ("network-admin", Group.objects.get(name=NETWORK_ADMINS)),
@@ -116,9 +119,19 @@ def login(client):
 
 
 def pytest_terminal_summary(terminalreporter):
+    from tests import test_leak_matrix
     from tests.test_permission_matrix import CASES
 
     allowed = sum(ok for *_, ok in CASES)
     terminalreporter.write_line(
         f"permission matrix: {len(CASES)} cases ({allowed} allowed, {len(CASES) - allowed} denied)"
+    )
+    leak_cases = test_leak_matrix.CASES
+    checks = 2 * len(leak_cases)  # the entry's canary and its files' canary, in each case
+    visible = sum(entry + files for *_, entry, files in leak_cases)
+    terminalreporter.write_line(
+        f"leak matrix: {len(leak_cases)} cases ({len(test_leak_matrix.STATES)} states × "
+        f"{len(test_leak_matrix.ROUTES)} routes × {len(test_leak_matrix.VIEWERS)} readers), "
+        f"{checks} canary checks ({visible} may see, {checks - visible} must not), "
+        f"+ {len(test_leak_matrix.PUBLIC_CASES)} made-public checks"
     )

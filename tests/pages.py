@@ -2,6 +2,7 @@
 
 import datetime
 
+from chapters.consent import record_consent
 from chapters.models import (
     ArchiveEntryPage,
     ArchiveIndexPage,
@@ -63,14 +64,38 @@ def add_event(
     return publish(section(home, EventIndexPage), event, live=live)
 
 
-def add_entry(home, title, *, consent_status="given", consent_scope="public", live=True, **fields):
+def add_entry(
+    home,
+    title,
+    *,
+    consent_status="given",
+    consent_scope="public",
+    embargo_until=None,
+    live=True,
+    consent=None,
+    **fields,
+):
+    """An archive entry with its consent record (`consent` adds or overrides record
+    fields; consent=False records none)."""
     entry = ArchiveEntryPage(
         title=title,
-        slug=title.lower().replace(" ", "-"),
+        slug=fields.pop("slug", title.lower().replace(" ", "-")),
         summary=fields.pop("summary", f"About {title}."),
         period_start=fields.pop("period_start", 1968),
-        consent_status=consent_status,
-        consent_scope=consent_scope,
         **fields,
     )
-    return publish(section(home, ArchiveIndexPage), entry, live=live)
+    entry.live = live
+    section(home, ArchiveIndexPage).add_child(instance=entry)
+    if consent is not False:
+        fields = {
+            "status": consent_status,
+            "scope": consent_scope,
+            "embargo_until": embargo_until,
+            "channel_feeds": True,
+            "channel_api": True,
+        }
+        record_consent(entry, **(fields | (consent or {})))
+    revision = entry.save_revision()
+    if live:
+        revision.publish()
+    return entry

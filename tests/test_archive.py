@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from chapters.models import ArchiveEntryPage
+from chapters.models.consent import ConsentRecord
 from tests.conftest import RIVERSIDE_HOST
 from tests.pages import add_entry
 
@@ -39,10 +39,16 @@ def test_entry_without_public_consent_appears_nowhere(client, network, state):
     entry = add_entry(
         network.riverside,
         f"Testimony {CANARY}",
+        slug="testimony",  # the address a visitor types is theirs to see again
         transcript=f"<p>{CANARY}</p>",
         **HIDDEN_STATES[state],
     )
-    assert get(client, f"/en/archive/{entry.slug}/").status_code == 404
+    response = get(client, f"/en/archive/{entry.slug}/")
+    if state == "members only":  # readers are asked to log in; nothing of the entry is shown
+        assert response.status_code == 302 and "/_util/login/" in response["Location"]
+    else:
+        assert response.status_code == 404
+    assert CANARY not in response.content.decode()
     for path in ("/en/archive/", "/en/"):
         response = get(client, path)
         assert response.status_code == 200
@@ -59,8 +65,10 @@ def test_consented_public_entry_is_shown_everywhere(client, network):
     )
     page = get(client, f"/en/archive/{entry.slug}/")
     assert page.status_code == 200
-    text = page.text
-    assert text.index("Content warning") < text.index("Transcript")
+    # The warning comes first; the transcript only once the reader chooses to continue.
+    assert "Content warning" in page.text and "Transcript" not in page.text
+    text = get(client, f"/en/archive/{entry.slug}/?continue=1").text
+    assert text.index("Content warning") < text.index("Transcript") < text.index(f"<p>{CANARY}</p>")
     for path in ("/en/archive/", "/en/"):
         assert CANARY in get(client, path).text, path
     assert search_titles(client, CANARY) == [entry.title]
@@ -73,7 +81,7 @@ def test_embargo_ends_at_its_moment_with_no_job(client, network):
         embargo_until=timezone.now() + datetime.timedelta(days=1),
     )
     assert get(client, f"/en/archive/{entry.slug}/").status_code == 404
-    ArchiveEntryPage.objects.filter(pk=entry.pk).update(
+    ConsentRecord.objects.filter(entry=entry).update(
         embargo_until=timezone.now() - datetime.timedelta(seconds=1)
     )
     assert get(client, f"/en/archive/{entry.slug}/").status_code == 200
@@ -82,7 +90,7 @@ def test_embargo_ends_at_its_moment_with_no_job(client, network):
 def test_withdrawing_consent_hides_a_published_entry_at_once(client, network):
     entry = add_entry(network.riverside, "Testimony to withdraw")
     assert get(client, f"/en/archive/{entry.slug}/").status_code == 200
-    ArchiveEntryPage.objects.filter(pk=entry.pk).update(consent_status="withdrawn")
+    ConsentRecord.objects.filter(entry=entry).update(status="withdrawn")
     assert get(client, f"/en/archive/{entry.slug}/").status_code == 404
     assert "Testimony to withdraw" not in get(client, "/en/archive/").text
 

@@ -64,7 +64,12 @@ def test_demo_chapters_publish_stories_events_and_archive(client):
         assert len(upcoming) and len(past)
         # The entry whose consent is pending appears nowhere a visitor can go.
         home = Site.objects.get(hostname=chapter["hostname"]).root_page
-        pending = ArchiveEntryPage.objects.descendant_of(home).get(consent_status="pending")
+        entries = ArchiveEntryPage.objects.descendant_of(home)
+        pending = entries.get(
+            consent_records__status="pending",
+            consent_records__image=None,
+            consent_records__document=None,
+        )
         for path in ("/en/archive/", "/en/", f"/en/archive/{pending.slug}/"):
             response = client.get(path, headers=host)
             assert pending.title not in response.text, path
@@ -79,3 +84,31 @@ def test_demo_has_online_accessible_and_dst_spanning_events():
         {"asl", "captioning", "step_free", "childcare"} <= set(e.accessibility) for e in events
     )
     assert any(e.local_start().utcoffset() != e.local_end().utcoffset() for e in events)
+
+
+def test_demo_archive_shows_consent_at_work(client):
+    """The demo's photograph is public but its sign-in sheet is not; the kitchen-table
+    interview and its photo are for Corvale's members only."""
+    call_command("load_demo_network")
+    host = {"host": "corvale.localhost"}
+    photos = ArchiveEntryPage.objects.get(
+        slug="first-tenants-meeting-photographs", locale__language_code="en"
+    )
+    page = client.get("/en/archive/first-tenants-meeting-photographs/", headers=host)
+    assert page.status_code == 200
+    assert f"/archive-media/image/{photos.image_id}/" in page.text
+    assert "Sign-in sheet" not in page.text
+    image = client.get(f"/archive-media/image/{photos.image_id}/width-800/", headers=host)
+    assert image.status_code == 200 and image["Content-Type"] == "image/jpeg"
+    sheet = client.get(f"/archive-media/document/{photos.document_id}/", headers=host)
+    assert sheet.status_code == 404
+
+    interview = ArchiveEntryPage.objects.get(
+        slug="kitchen-table-interview", locale__language_code="en"
+    )
+    kitchen = f"/archive-media/image/{interview.image_id}/width-800/"
+    assert client.get("/en/archive/kitchen-table-interview/", headers=host).status_code == 302
+    assert client.get(kitchen, headers=host).status_code == 404
+    client.force_login(get_user_model().objects.get(username="corvale-member"))
+    assert client.get("/en/archive/kitchen-table-interview/", headers=host).status_code == 200
+    assert client.get(kitchen, headers=host).status_code == 200

@@ -260,7 +260,7 @@ def test_archive_entry_interface_is_in_spanish(client, network):
         content_warning="Describes violence.",
         transcript="<p>What we lived.</p>",
     )
-    html = get(client, "/es/archive/mill-closing/")
+    html = get(client, "/es/archive/mill-closing/?continue=1")
     assert_spanish(
         html,
         spanish=[

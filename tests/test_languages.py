@@ -245,7 +245,7 @@ def test_a_hidden_translation_is_neither_linked_nor_named(client, network):
 
     entry = add_entry(network.riverside, "Open entry")
     spanish = translate(entry, title="Zqx withdrawn", slug="zqx-withdrawn")
-    type(spanish).objects.filter(pk=spanish.pk).update(consent_status="withdrawn")
+    type(spanish).objects.filter(pk=spanish.pk).update(live=False)
     html = get(client, RIVERSIDE_HOST, "/en/archive/open-entry/").content.decode()
     assert "zqx-withdrawn" not in html
     # Spanish readers get the English entry with the notice instead.

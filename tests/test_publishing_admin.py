@@ -108,7 +108,7 @@ def test_editor_form_error_keeps_what_was_typed(login, network):
     assert not EventPage.objects.filter(slug="backwards").exists()
 
 
-def test_editor_creates_an_archive_entry_as_a_pending_draft(login, network):
+def test_editor_creates_an_archive_entry_as_a_draft_without_consent(login, network):
     client = login("riverside-editor")
     response = post(
         client,
@@ -122,13 +122,15 @@ def test_editor_creates_an_archive_entry_as_a_pending_draft(login, network):
             "period_start": "1979",
             "narrators": "M.",
             "transcript": rich_text("<p>We had a week.</p>"),
-            "consent_status": "pending",
-            "consent_scope": "members",
         },
     )
     assert response.status_code == 302, response.context["form"].errors
     entry = ArchiveEntryPage.objects.get(slug="winter-of-evictions")
-    assert (entry.consent_status, entry.live) == ("pending", False)
+    # No consent is recorded by writing the entry: that is the moderators' screen.
+    assert (entry.consent, entry.live) == (None, False)
+    edit = client.get(f"/admin/pages/{entry.pk}/edit/")
+    assert "No consent recorded" in edit.text
+    assert "Only the chapter's moderators record or withdraw consent." in edit.text
 
 
 def test_publishing_a_recording_without_transcript_is_refused_on_the_form(login, network):
@@ -145,8 +147,6 @@ def test_publishing_a_recording_without_transcript_is_refused_on_the_form(login,
             "period_start": "1960",
             "media_url": "https://example.org/a",
             "transcript": rich_text(""),
-            "consent_status": "given",
-            "consent_scope": "public",
         },
         **{"action-publish": "action-publish"},
     )

@@ -51,6 +51,8 @@ PAGES = [
     "/en/archive/",
     "/en/archive/?kind=testimony&right=housing",
     "/en/archive/entry-0/",
+    "/en/archive/entry-0/?continue=1",
+    "/en/archive/feed/",
     "/es/",
     "/es/stories/",
     "/es/stories/story-0/",

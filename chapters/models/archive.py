@@ -10,10 +10,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
-from django.utils import timezone
+from django.http import Http404, HttpResponse
+from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -22,14 +23,18 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.forms import NetworkPageForm
-from home.locales import in_active_locale
-from home.publication import is_public
+from home.locales import in_active_locale, language_of
+from home.publication import public_pages
+from home.sites import absolute_page_url
 
+from ..panels import ConsentPanel
+from .consent import ConsentRecord, entry_consent_q
 from .sections import (
     ChapterContentPage,
     ChapterSectionPage,
@@ -37,6 +42,7 @@ from .sections import (
     public_children,
     right_filter,
 )
+from .stories import FEED_ITEMS
 
 TRANSCRIPT_NEEDED = "An audio or video recording needs a transcript before it can be published."
 
@@ -56,17 +62,67 @@ def _has_text(html: str | None) -> bool:
     return bool(strip_tags(html or "").strip())
 
 
-class ArchiveIndexPage(ChapterSectionPage):
-    """The chapter's archive; lists only entries whose consent allows the public to see them."""
+def archive_feed(page, request, entries) -> HttpResponse:
+    """An RSS feed of archive entries: title, summary and link, never narrators,
+    transcript or files, which stay behind the entry's own page and its content
+    warning. A warning, if any, comes before the summary.
+    """
+    feed = Rss201rev2Feed(
+        title=f"{page.get_parent().title}: {page.title}",
+        link=absolute_page_url(page, request),
+        description=page.intro or page.title,
+        language=language_of(page),
+        feed_url=absolute_page_url(page, request) + "feed/",
+    )
+    for entry in entries[:FEED_ITEMS]:
+        url = absolute_page_url(entry, request)
+        description = entry.summary
+        if entry.content_warning:
+            warning = pgettext("feed", "Content warning: %(warning)s") % {
+                "warning": entry.content_warning
+            }
+            description = f"{warning}\n\n{description}"
+        feed.add_item(
+            title=entry.title,
+            link=url,
+            description=description,
+            pubdate=entry.first_published_at,
+            unique_id=url,
+        )
+    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    # Consent can be withdrawn at any moment: a shared cache must ask again.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+class ArchiveIndexPage(RoutablePageMixin, ChapterSectionPage):
+    """The chapter's archive; lists only entries whose consent allows the public to see them.
+
+    Its RSS feed at feed/ lists only public entries whose narrators also agreed to feeds.
+    """
 
     subpage_types = ["chapters.ArchiveEntryPage"]
 
-    def entries(self):
-        return public_children(self, ArchiveEntryPage)
+    def feed_entries(self):
+        entries = ArchiveEntryPage.objects.child_of(self)
+        return public_pages(entries, channel="feeds").order_by("-first_published_at", "-pk")
+
+    @path("feed/")
+    def feed(self, request):
+        return archive_feed(self, request, self.feed_entries())
+
+    def entries(self, user=None):
+        """Public entries; for a logged-in reader, also those shared with their chapter."""
+        if user is None or not user.is_authenticated:
+            return public_children(self, ArchiveEntryPage)
+        from chapters.consent import visible_entries
+
+        return visible_entries(ArchiveEntryPage.objects.child_of(self), user)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        entries, rights, chosen_right = right_filter(request, self.entries())
+        entries, rights, chosen_right = right_filter(request, self.entries(request.user))
         kind = request.GET.get("kind", "")
         if kind in dict(ArchiveEntryPage.KINDS):
             entries = entries.filter(kind=kind)
@@ -149,22 +205,18 @@ class ArchiveEntryPage(ChapterContentPage):
     )
     rights = ParentalManyToManyField("home.Right", blank=True, related_name="+")
     related_principles = ParentalManyToManyField("home.Principle", blank=True, related_name="+")
-    consent_status = models.CharField(
-        max_length=10,
-        choices=CONSENT_STATUSES,
-        default="pending",
-        help_text="Only entries with consent given are ever shown to the public.",
-    )
-    consent_scope = models.CharField(
-        max_length=10,
-        choices=CONSENT_SCOPES,
-        default="members",
-        help_text="Who the narrator agreed may see it.",
-    )
-    embargo_until = models.DateTimeField(
+    image = models.ForeignKey(
+        "wagtailimages.Image",
         null=True,
         blank=True,
-        help_text="If the narrator asked to wait, the entry stays hidden until this moment.",
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A photograph or scan, uploaded to this chapter's archive collection "
+        "(private until the entry and the image both have consent).",
+    )
+    blur_images = models.BooleanField(
+        default=False,
+        help_text="Blur the entry's images until the reader chooses to see them.",
     )
 
     parent_page_types = ["chapters.ArchiveIndexPage"]
@@ -178,15 +230,18 @@ class ArchiveEntryPage(ChapterContentPage):
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
         FieldRowPanel([FieldPanel("narrators"), FieldPanel("narrator_is_pseudonym")]),
         MultiFieldPanel(
-            [FieldPanel("media_url"), FieldPanel("transcript"), FieldPanel("document")],
+            [
+                FieldPanel("media_url"),
+                FieldPanel("transcript"),
+                FieldPanel("image"),
+                FieldPanel("blur_images"),
+                FieldPanel("document"),
+            ],
             heading="Recording, transcript and files",
         ),
         FieldPanel("body"),
     ]
-    consent_panels = [
-        FieldRowPanel([FieldPanel("consent_status"), FieldPanel("consent_scope")]),
-        FieldPanel("embargo_until"),
-    ]
+    consent_panels = [ConsentPanel()]
     tagging_panels = [
         FieldPanel("rights", widget=forms.CheckboxSelectMultiple),
         FieldPanel("related_principles"),
@@ -204,19 +259,45 @@ class ArchiveEntryPage(ChapterContentPage):
         index.SearchField("transcript"),
         index.SearchField("place"),
         index.FilterField("kind"),
-        index.FilterField("consent_status"),
     ]
 
     class Meta:
         verbose_name = "archive entry"
         verbose_name_plural = "archive entries"
 
+    is_archive_entry = True  # base.html: no share-card image (consent, blur)
+
+    @property
+    def share_description(self) -> str:
+        """Share cards lead with the content warning, as the page does."""
+        if self.content_warning:
+            return _("Content warning: %(warning)s") % {"warning": self.content_warning}
+        return ""
+
     @staticmethod
-    def public_q() -> Q:
-        """Consent given, for the public, and no embargo still running (checked at query time)."""
-        return Q(consent_status="given", consent_scope="public") & (
-            Q(embargo_until__isnull=True) | Q(embargo_until__lte=timezone.now())
-        )
+    def public_q(channel: str = "web") -> Q:
+        """Its consent record is in force for the public on `channel` (see consent.py)."""
+        return entry_consent_q("public", channel)
+
+    @property
+    def consent(self) -> "ConsentRecord | None":
+        """The entry's consent record (shared by all its translations), or None."""
+        if not hasattr(self, "_consent"):
+            self._consent = (
+                ConsentRecord.objects.for_entry()
+                .filter(entry__translation_key=self.translation_key)
+                .first()
+            )
+        return self._consent
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # Only entries the public may find are in the search index: live, with
+        # consent in force for the public web (an embargo still running is
+        # checked when searching, so it ends without a job to reindex).
+        from chapters.consent import indexable_q
+
+        return super().get_indexed_objects().filter(indexable_q())
 
     def clean(self):
         super().clean()
@@ -229,20 +310,44 @@ class ArchiveEntryPage(ChapterContentPage):
             raise ValidationError(errors)
 
     def serve(self, request, *args, **kwargs):
-        # Editors preview any state; the public only sees what the shared gate allows.
-        if not getattr(request, "is_preview", False) and not is_public(self):
+        # Editors preview any state; readers only see what the shared gate allows them.
+        from chapters.consent import entry_visible_to
+
+        checked = getattr(request, "consent_gate_passed", None) == self.pk
+        preview = getattr(request, "is_preview", False)
+        if not (preview or checked or entry_visible_to(self, request.user)):
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        # A withdrawal must not outlive itself in a shared cache.
+        response["Cache-Control"] = "private, no-cache"
+        return response
 
     def period(self) -> str:
         if self.period_end and self.period_end != self.period_start:
             return f"{self.period_start}–{self.period_end}"
         return str(self.period_start)
 
+    # Editors preview what a reader meets first as well as the entry itself.
+    preview_modes = [("", "Entry"), ("warning", "Content warning, as readers first see it")]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # With a content warning, the content is rendered only once the reader
+        # chooses to continue: a plain link (?continue=1), no script needed.
+        if getattr(request, "is_preview", False):
+            chosen = getattr(request, "preview_mode", "") != "warning"
+        else:
+            chosen = request.GET.get("continue") == "1"
+        context["show_content"] = not self.content_warning or chosen
+        context["images_blurred"] = self.blur_images and request.GET.get("show_images") != "1"
+        if not context["show_content"]:
+            context["archive"] = in_active_locale([self.get_parent()], queryset=public_pages())[0]
+            return context
         context["rights"] = in_active_locale(list(self.rights.all()))
         context["principles"] = in_active_locale(
             list(self.related_principles.select_related("principle_set"))
         )
+        # A member reading an entry shared with the chapter only is told so.
+        consent = self.consent
+        context["members_only"] = consent is not None and consent.scope == "members"
         return context

@@ -39,6 +39,15 @@ class Chapter(models.Model):
     moderators = models.OneToOneField(
         Group, null=True, on_delete=models.SET_NULL, related_name="moderators_of"
     )
+    # Readers who log in to see entries their narrators shared with the chapter only.
+    members = models.OneToOneField(
+        Group, null=True, on_delete=models.SET_NULL, related_name="members_of"
+    )
+    # The archive's files: private (outside MEDIA_ROOT) and served only through
+    # the same check as the entry that shows them.
+    archive_collection = models.OneToOneField(
+        Collection, null=True, on_delete=models.SET_NULL, related_name="archive_of"
+    )
     workflow = models.ForeignKey(Workflow, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     archived_at = models.DateTimeField(null=True, blank=True)
@@ -78,6 +87,18 @@ class Chapter(models.Model):
     def homes(self):
         """The home page in every locale: a translated home is a sibling of the original."""
         return Page.objects.filter(translation_key=self.home.translation_key, depth=self.home.depth)
+
+    def groups(self) -> list[Group]:
+        """Everyone who belongs to the chapter: members, editors, moderators."""
+        return [group for group in (self.members, self.editors, self.moderators) if group]
+
+    @classmethod
+    def of_page(cls, page: Page) -> "Chapter | None":
+        """The chapter a page belongs to (in any locale), or None for Alliance pages."""
+        homes = Page.objects.filter(
+            path__in=[page.path[:n] for n in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+        ).values("translation_key")
+        return cls.objects.filter(home__translation_key__in=homes).first()
 
     def pages(self):
         """Every page of the chapter, in every locale."""

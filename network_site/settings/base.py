@@ -44,12 +44,22 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Where the admin lives, for links in notification emails.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Consent documents and non-public archive files: outside MEDIA_ROOT, never served
+# by the web server, only by views that check who asks (see README: private media).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 # Chapter exports (offboarding): they hold private content, so never under MEDIA_ROOT.
 CHAPTER_EXPORT_DIR = Path(os.environ.get("CHAPTER_EXPORT_DIR", BASE_DIR / "exports"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "network@localhost")
+# FRONTEND_CACHE_PURGE_URL: an optional HTTP cache in front of the site (Varnish,
+# nginx with purge…) that accepts PURGE requests there. Pages are purged when they
+# are published or unpublished, and a consent withdrawal purges every address
+# that showed the entry (its page, the archive, the chapter home, search, sitemap, API).
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL") or None
 # An optional external street map for the chapter directory: only linked, never loaded.
 CHAPTER_MAP_TILE_URL = os.environ.get("CHAPTER_MAP_TILE_URL") or None
+# Stories (and withdrawal attempts) accepted per client address per chapter site per hour.
+STORY_INTAKE_RATE_LIMIT = int(os.environ.get("STORY_INTAKE_RATE_LIMIT", "5"))
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -63,6 +73,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",
@@ -156,8 +167,15 @@ USE_TZ = True
 # --- Files -------------------------------------------------------------------
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
+PRIVATE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private-media-is-never-served/"},
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads: MEDIA_ROOT, except archive files (`private-*` names), which go to
+    # PRIVATE_MEDIA_ROOT and are served only by views that check who asks.
+    "default": {"BACKEND": "network_site.storage.MediaStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
     },
@@ -171,5 +189,14 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+# Readers log in on the chapter's site to see entries shared with its members.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "chapters/login.html"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

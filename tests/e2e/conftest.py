@@ -69,6 +69,7 @@ def demo_server(e2e_database_url, tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "network_site.settings.dev",
         "DATABASE_URL": e2e_database_url,
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path_factory.mktemp("private_media")),
         "CHAPTER_EXPORT_DIR": str(tmp_path_factory.mktemp("exports")),
         # A third, right-to-left language, added the way a deployment would add one.
         "LANGUAGES": "en=English,es=Español,ar=العربية",

@@ -34,6 +34,14 @@ PAGES = [
     (CHAPTERS[0]["hostname"], f"/en/stories/{STORIES[CHAPTERS[0]['hostname']][0]['slug']}/"),
     (CHAPTERS[0]["hostname"], f"/en/events/{EVENTS[CHAPTERS[0]['hostname']][0]['slug']}/"),
     (CHAPTERS[0]["hostname"], f"/en/archive/{ARCHIVE[CHAPTERS[0]['hostname']][0]['slug']}/"),
+    (
+        CHAPTERS[0]["hostname"],
+        f"/en/archive/{ARCHIVE[CHAPTERS[0]['hostname']][0]['slug']}/?continue=1",
+    ),
+    (CHAPTERS[0]["hostname"], "/en/archive/first-tenants-meeting-photographs/"),
+    (CHAPTERS[0]["hostname"], "/en/share-your-story/"),
+    (CHAPTERS[0]["hostname"], "/en/withdraw-my-story/"),
+    (CHAPTERS[0]["hostname"], "/en/_util/login/"),
     ("localhost", "/en/no-such-page/"),
 ]
 

@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from chapters.demo_content import CHAPTERS
 from chapters.demo_publishing_content import ARCHIVE, EVENTS, STORIES
+from tests.e2e.conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.e2e
 
@@ -102,12 +103,18 @@ def test_chapter_page_types(page, demo_server, screenshot, name, path):
 
 def test_archive_entry_warns_before_the_content(page, demo_server):
     page.goto(f"http://{PUBLISHING}:{demo_server}/en/archive/{WARNED_ENTRY['slug']}/")
-    warning = page.get_by_role("note")
+    warning = page.get_by_role("region", name="Content warning")
     expect(warning).to_contain_text(WARNED_ENTRY["content_warning"])
     expect(warning).to_contain_text("988")
-    warning_top = warning.bounding_box()["y"]
-    transcript_top = page.get_by_role("heading", name="Transcript").bounding_box()["y"]
-    assert warning_top < transcript_top
+    # Nothing of the testimony is on the page until the reader chooses to go on.
+    expect(page.get_by_role("heading", name="Transcript")).to_have_count(0)
+    page.screenshot(path=str(SCREENSHOTS / "archive-content-warning.png"), full_page=True)
+    page.get_by_role("link", name="Continue to the entry").click()
+    short = page.get_by_role("complementary", name="Content warning")
+    expect(short).to_contain_text(WARNED_ENTRY["content_warning"])
+    transcript = page.get_by_role("heading", name="Transcript")
+    expect(transcript).to_be_visible()
+    assert short.bounding_box()["y"] < transcript.bounding_box()["y"]
 
 
 def test_event_offers_a_calendar_file(page, demo_server):

@@ -7,6 +7,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from chapters.consent import record_consent
+from chapters.models import ArchiveEntryPage, ArchiveIndexPage
 from chapters.onboarding import onboard_chapter
 
 
@@ -23,16 +25,25 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--chapters", type=int, default=50, help="Chapters to generate.")
         parser.add_argument("--requests", type=int, default=100, help="Requests per page.")
+        parser.add_argument(
+            "--entries",
+            type=int,
+            default=200,
+            help="Archive entries to generate in the measured chapter, in every consent state.",
+        )
 
-    def handle(self, *args, chapters, requests, **options):
-        if chapters < 0 or requests < 1:
-            raise CommandError("--chapters must be 0 or more and --requests 1 or more")
+    def handle(self, *args, chapters, requests, entries, **options):
+        if chapters < 0 or requests < 1 or entries < 0:
+            raise CommandError(
+                "--chapters and --entries must be 0 or more, and --requests 1 or more"
+            )
         if not Site.objects.filter(is_default_site=True).exists():
             raise CommandError("no Alliance site yet: run load_demo_network or setup_alliance")
         try:
             with transaction.atomic():
                 for n in range(chapters):
                     onboard_chapter(name=f"Benchmark chapter {n}", hostname=f"bench{n}.localhost")
+                self.generate_entries(entries)
                 if connection.vendor == "postgresql":
                     # Fresh planner statistics, as a real network's tables would have.
                     with connection.cursor() as cursor:
@@ -42,15 +53,47 @@ class Command(BaseCommand):
         except Rollback:
             pass
 
+    def chapter_site(self) -> Site | None:
+        return Site.objects.filter(is_default_site=False).order_by("pk").first()
+
+    def generate_entries(self, count: int) -> None:
+        """Archive entries in the measured chapter: a quarter public, the rest pending,
+        withdrawn or for members, so the consent gate has records to sift."""
+        site = self.chapter_site()
+        if site is None or not count:
+            return
+        archive = ArchiveIndexPage.objects.descendant_of(site.root_page).first()
+        states = [("given", "public"), ("pending", "public"), ("withdrawn", "public")]
+        states.append(("given", "members"))
+        for n in range(count):
+            entry = archive.add_child(
+                instance=ArchiveEntryPage(
+                    title=f"Benchmark testimony {n}",
+                    slug=f"benchmark-testimony-{n}",
+                    summary="Generated for the benchmark: an eviction remembered.",
+                    period_start=1950 + n % 70,
+                )
+            )
+            status, scope = states[n % len(states)]
+            record_consent(entry, status=status, scope=scope, channel_api=True)
+            entry.save_revision().publish()
+
     def measure(self, requests: int) -> None:
-        chapter_site = Site.objects.filter(is_default_site=False).order_by("pk").first()
+        chapter_site = self.chapter_site()
         chapter_host = chapter_site.hostname if chapter_site else "localhost"
         pages = [
             ("Alliance home", "localhost", "/en/"),
             ("Chapter home", chapter_host, "/en/"),
             ("Chapter section", chapter_host, "/en/stories/"),
+            ("Archive", chapter_host, "/en/archive/"),
+            ("Archive entry", chapter_host, "/en/archive/benchmark-testimony-0/?continue=1"),
+            ("Archive feed", chapter_host, "/en/archive/feed/"),
+            ("Sitemap", chapter_host, "/sitemap.xml"),
             ("Site search", "localhost", "/en/search/?query=organizing"),
+            ("Archive search", chapter_host, "/en/search/?query=eviction"),
         ]
+        if not ArchiveEntryPage.objects.filter(slug="benchmark-testimony-0").exists():
+            pages = [page for page in pages if page[0] != "Archive entry"]
         client = Client()
         sites = Site.objects.count()
         self.stdout.write(f"{sites} sites, {requests} requests per page\n")

@@ -1,0 +1,248 @@
+"""The moderators' consent screens: record or change consent, withdraw it, read the form.
+
+Only the entry's chapter's moderators (and network admins) reach them: consent
+records hold who gave consent, the narrator's real name and the signed
+document. Every change is written to the audit log (Chapters → History).
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.log_actions import log
+
+from chapters.consent import WithdrawalError, apply_consent, consent_of, withdraw_consent
+from chapters.models import ArchiveEntryPage, Chapter
+from chapters.models.consent import ConsentRecord
+
+
+def may_manage_consent(user, entry) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.has_perm("chapters.change_chapter"):
+        return True
+    chapter = Chapter.of_page(entry)
+    return bool(
+        chapter and chapter.moderators and chapter.moderators.user_set.filter(pk=user.pk).exists()
+    )
+
+
+def entry_for(user, pk: int) -> ArchiveEntryPage:
+    entry = get_object_or_404(ArchiveEntryPage, pk=pk)
+    if not may_manage_consent(user, entry):
+        raise PermissionDenied
+    return entry
+
+
+def record_for(user, pk: int) -> ConsentRecord:
+    record = get_object_or_404(ConsentRecord.objects.select_related("entry"), pk=pk)
+    if not may_manage_consent(user, record.entry):
+        raise PermissionDenied
+    return record
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = ConsentRecord
+        fields = [
+            "status",
+            "scope",
+            "given_by",
+            "given_by_role",
+            "narrator_real_name",
+            "channel_web",
+            "channel_feeds",
+            "channel_api",
+            "channel_print",
+            "embargo_until",
+            "valid_until",
+            "consent_document",
+            "notes",
+        ]
+        widgets = {
+            "embargo_until": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "valid_until": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        }
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == ConsentRecord.WITHDRAWN and (
+            self.instance.pk is None or self.instance.status != ConsentRecord.WITHDRAWN
+        ):
+            raise forms.ValidationError(
+                "Use “Withdraw consent”: it asks for the reason and takes the entry down "
+                "everywhere at once."
+            )
+        return status
+
+    def clean(self):
+        cleaned = super().clean()
+        embargo, until = cleaned.get("embargo_until"), cleaned.get("valid_until")
+        if embargo and until and until <= embargo:
+            self.add_error("valid_until", "Consent cannot end before the embargo does.")
+        return cleaned
+
+
+class ConsentAdminMixin(WagtailAdminTemplateMixin):
+    header_icon = "lock"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.entry.pk]),
+                "label": self.entry.title,
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+def _subject(entry, kind: str | None, media_id: int | None):
+    """The file a record is about (None for the entry itself), which the entry must use."""
+    if kind is None:
+        return None
+    model = {"image": get_image_model(), "document": get_document_model()}.get(kind)
+    if model is None:
+        raise Http404
+    item = get_object_or_404(model, pk=media_id)
+    if item not in entry_files(entry):
+        raise Http404
+    return item
+
+
+def entry_files(entry) -> list:
+    """The images and documents an entry shows: its own fields and its body's blocks."""
+    files = [item for item in (entry.image, entry.document) if item is not None]
+    for block in entry.body:
+        value = block.value
+        get = getattr(value, "get", lambda _key: None)
+        for item in (value, get("image"), get("document")):
+            if isinstance(item, get_image_model() | get_document_model()) and item not in files:
+                files.append(item)
+    return files
+
+
+class ConsentView(ConsentAdminMixin, FormView):
+    """Record or change the consent for an entry (or for one of its files)."""
+
+    template_name = "chapters/admin/consent.html"
+    form_class = ConsentForm
+
+    def dispatch(self, request, *args, pk, kind=None, media_id=None, **kwargs):
+        self.entry = entry_for(request.user, pk)
+        self.subject = _subject(self.entry, kind, media_id)
+        self.record = self.get_record()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_record(self):
+        if self.subject is None:
+            return consent_of(self.entry)
+        field = "image" if isinstance(self.subject, get_image_model()) else "document"
+        return (
+            ConsentRecord.objects.filter(entry__translation_key=self.entry.translation_key)
+            .filter(**{field: self.subject})
+            .first()
+        )
+
+    def get_page_title(self):
+        about = f"“{self.subject.title}” in " if self.subject else ""
+        return f"Consent for {about}{self.entry.title}"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.record or self._new_record()
+        return kwargs
+
+    def _new_record(self):
+        record = ConsentRecord(entry=self.entry)
+        if isinstance(self.subject, get_image_model()):
+            record.image = self.subject
+        elif self.subject is not None:
+            record.document = self.subject
+        return record
+
+    def get_context_data(self, **kwargs):
+        files = []
+        if self.subject is None:
+            records = ConsentRecord.objects.filter(
+                entry__translation_key=self.entry.translation_key
+            ).filter(Q(image__isnull=False) | Q(document__isnull=False))
+            by_file = {(r.image_id, r.document_id): r for r in records}
+            for item in entry_files(self.entry):
+                kind = "image" if isinstance(item, get_image_model()) else "document"
+                key = (item.pk, None) if kind == "image" else (None, item.pk)
+                files.append({"item": item, "kind": kind, "record": by_file.get(key)})
+        return super().get_context_data(
+            entry=self.entry, subject=self.subject, record=self.record, files=files, **kwargs
+        )
+
+    def form_valid(self, form):
+        record = form.save(commit=False)
+        record.recorded_by = self.request.user
+        record.save()
+        apply_consent(self.entry)
+        log(
+            instance=self.entry,
+            action="chapters.record_consent",
+            user=self.request.user,
+            data={
+                "file": self.subject.title if self.subject else "",
+                "status": record.status,
+                "scope": record.scope,
+                "channels": record.channels,
+            },
+        )
+        messages.success(self.request, f"Consent recorded: {record.get_status_display()}.")
+        return redirect("chapters_admin:consent", self.entry.pk)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Kept in the chapter's audit log. Say who asked and how, not the story.",
+    )
+
+
+class WithdrawView(ConsentAdminMixin, FormView):
+    template_name = "chapters/admin/withdraw_consent.html"
+    form_class = WithdrawForm
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.record = record_for(request.user, pk)
+        self.entry = self.record.entry
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Withdraw consent: {self.entry.title}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(record=self.record, entry=self.entry, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            withdraw_consent(self.record, form.cleaned_data["reason"], self.request.user)
+        except WithdrawalError as error:
+            form.add_error("reason", str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            f"Consent withdrawn. “{self.entry.title}” is no longer shown anywhere; "
+            "its content is kept.",
+        )
+        return redirect("chapters_admin:consent", self.entry.pk)
+
+
+def consent_document(request, pk):
+    """The signed consent form: only to the chapter's moderators, never cached."""
+    record = record_for(request.user, pk)
+    if not record.consent_document:
+        raise Http404
+    response = FileResponse(record.consent_document.open("rb"), as_attachment=True)
+    response["Cache-Control"] = "private, no-store"
+    return response
