@@ -99,7 +99,7 @@ def load_archive_media() -> int:
         kind="photograph",
         period_start=2016,
         place="First Baptist Church basement, Corvale",
-        narrators="Taken by a member who asked not to be named",
+        narrators="A member who asked not to be named",
         transcript="<p>Thirty-one people came. Most had an eviction notice in hand.</p>",
         image=meeting,
         document=sign_in,

@@ -138,3 +138,13 @@ def test_pseudonym_is_labelled(client, network):
         narrator_is_pseudonym=True,
     )
     assert "Rosa M. (a pseudonym)" in get(client, f"/en/archive/{entry.slug}/").text
+
+
+def test_a_testimony_is_told_by_its_narrator_and_a_photograph_is_by_its_maker(client, network):
+    told = add_entry(network.riverside, "Told at the table", narrators="Rosa M.")
+    taken = add_entry(
+        network.riverside, "Taken at the meeting", kind="photograph", narrators="Ana P."
+    )
+    assert "Told by Rosa M." in get(client, f"/en/archive/{told.slug}/").text
+    photograph = get(client, f"/en/archive/{taken.slug}/").text
+    assert "By Ana P." in photograph and "Told by" not in photograph

@@ -155,15 +155,8 @@ class ArchiveEntryPage(ChapterContentPage):
         ("artwork", _("Artwork")),
         ("timeline_event", _("Timeline event")),
     ]
-    CONSENT_STATUSES = [
-        ("pending", "Pending: not yet confirmed"),
-        ("given", "Given"),
-        ("withdrawn", "Withdrawn"),
-    ]
-    CONSENT_SCOPES = [
-        ("public", "The public"),
-        ("members", "Chapter members only"),
-    ]
+    # Kinds a person tells (a testimony, an oral history); the others are made or kept.
+    TOLD_KINDS = {"testimony", "oral_history"}
 
     kind = models.CharField(max_length=20, choices=KINDS, default="testimony")
     period_start = models.PositiveSmallIntegerField(
