@@ -41,8 +41,9 @@ class ChaptersConfig(AppConfig):
         register_public_rule(ArchiveEntryPage, ArchiveEntryPage.public_q)
         post_save.connect(grant_roles_on_translated_home, sender=ChapterHomePage)
         page_published.connect(apply_consent_on_publish, sender=ArchiveEntryPage)
-        # Archive files become private files on save (see chapters/private_media.py).
+        page_unpublished.connect(apply_consent_on_publish, sender=ArchiveEntryPage)
+        # Archive uploads are cleaned and stored privately whoever saves them (admin,
+        # code); see chapters/private_media.py.
         from chapters import private_media
 
         private_media.connect_signals()
-        page_unpublished.connect(apply_consent_on_publish, sender=ArchiveEntryPage)

@@ -22,20 +22,12 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from chapters.models import ArchiveEntryPage, Chapter
-from chapters.models.consent import ConsentRecord, entry_consent_q
+from chapters.models.consent import ConsentRecord, consent_of, entry_consent_q
 from home.publication import is_public, public_pages
 
 
 def translations(entry: Page):
     return ArchiveEntryPage.objects.filter(translation_key=entry.translation_key)
-
-
-def consent_of(entry: Page) -> ConsentRecord | None:
-    return (
-        ConsentRecord.objects.for_entry()
-        .filter(entry__translation_key=entry.translation_key)
-        .first()
-    )
 
 
 def is_member(user, chapter: Chapter | None) -> bool:
@@ -50,11 +42,11 @@ def members_q(user) -> Q:
     """Entries shared with chapter members, of the chapters this person belongs to."""
     if not user.is_authenticated:
         return Q(pk__in=[])
+    if user.is_superuser:
+        return entry_consent_q("members", "web")
     chapters = Chapter.objects.filter(
         Q(members__user=user) | Q(editors__user=user) | Q(moderators__user=user)
     ).distinct()
-    if user.is_superuser:
-        chapters = Chapter.objects.all()
     paths = Q(pk__in=[])
     for chapter in chapters:
         paths |= Q(pk__in=chapter.pages().values("pk"))
@@ -81,7 +73,7 @@ def entry_visible_to(entry: Page, user) -> bool:
         return True
     if not entry.live or not user.is_authenticated:
         return False
-    return visible_entries(ArchiveEntryPage.objects.filter(pk=entry.pk), user).exists()
+    return ArchiveEntryPage.objects.filter(pk=entry.pk).filter(members_q(user)).exists()
 
 
 def members_consent_in_force(entry: Page) -> bool:

@@ -8,7 +8,6 @@ document. Every change is written to the audit log (Chapters → History).
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,7 +19,7 @@ from wagtail.log_actions import log
 
 from chapters.consent import WithdrawalError, apply_consent, consent_of, withdraw_consent
 from chapters.models import ArchiveEntryPage, Chapter
-from chapters.models.consent import ConsentRecord
+from chapters.models.consent import ConsentRecord, file_kind
 
 
 def may_manage_consent(user, entry) -> bool:
@@ -111,21 +110,9 @@ def _subject(entry, kind: str | None, media_id: int | None):
     if model is None:
         raise Http404
     item = get_object_or_404(model, pk=media_id)
-    if item not in entry_files(entry):
+    if item not in entry.files():
         raise Http404
     return item
-
-
-def entry_files(entry) -> list:
-    """The images and documents an entry shows: its own fields and its body's blocks."""
-    files = [item for item in (entry.image, entry.document) if item is not None]
-    for block in entry.body:
-        value = block.value
-        get = getattr(value, "get", lambda _key: None)
-        for item in (value, get("image"), get("document")):
-            if isinstance(item, get_image_model() | get_document_model()) and item not in files:
-                files.append(item)
-    return files
 
 
 class ConsentView(ConsentAdminMixin, FormView):
@@ -143,12 +130,7 @@ class ConsentView(ConsentAdminMixin, FormView):
     def get_record(self):
         if self.subject is None:
             return consent_of(self.entry)
-        field = "image" if isinstance(self.subject, get_image_model()) else "document"
-        return (
-            ConsentRecord.objects.filter(entry__translation_key=self.entry.translation_key)
-            .filter(**{field: self.subject})
-            .first()
-        )
+        return ConsentRecord.objects.about_entry(self.entry).for_file(self.subject).first()
 
     def get_page_title(self):
         about = f"“{self.subject.title}” in " if self.subject else ""
@@ -161,21 +143,19 @@ class ConsentView(ConsentAdminMixin, FormView):
 
     def _new_record(self):
         record = ConsentRecord(entry=self.entry)
-        if isinstance(self.subject, get_image_model()):
-            record.image = self.subject
-        elif self.subject is not None:
-            record.document = self.subject
+        if self.subject is not None:
+            setattr(record, file_kind(self.subject), self.subject)
         return record
 
     def get_context_data(self, **kwargs):
         files = []
         if self.subject is None:
-            records = ConsentRecord.objects.filter(
-                entry__translation_key=self.entry.translation_key
-            ).filter(Q(image__isnull=False) | Q(document__isnull=False))
+            records = ConsentRecord.objects.about_entry(self.entry).exclude(
+                image__isnull=True, document__isnull=True
+            )
             by_file = {(r.image_id, r.document_id): r for r in records}
-            for item in entry_files(self.entry):
-                kind = "image" if isinstance(item, get_image_model()) else "document"
+            for item in self.entry.files():
+                kind = file_kind(item)
                 key = (item.pk, None) if kind == "image" else (None, item.pk)
                 files.append({"item": item, "kind": kind, "record": by_file.get(key)})
         return super().get_context_data(

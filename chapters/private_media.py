@@ -40,9 +40,8 @@ from wagtail.models import Collection, Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
 from chapters.consent import entry_visible_to, is_member
-from chapters.consent_admin import entry_files
 from chapters.models import ArchiveEntryPage, Chapter
-from chapters.models.consent import ConsentRecord
+from chapters.models.consent import ConsentRecord, file_kind
 from network_site.storage import PRIVATE_PREFIX, is_private_name
 
 # The only renditions the public view makes: it cannot be used to fill the disk.
@@ -55,10 +54,6 @@ KEPT_INFO = {"transparency", "duration", "loop", "background", "icc_profile"}
 
 def is_image(item) -> bool:
     return isinstance(item, get_image_model())
-
-
-def kind_of(item) -> str:
-    return "image" if is_image(item) else "document"
 
 
 # --- Which files are archive files -------------------------------------------------
@@ -233,8 +228,9 @@ def may_manage(user, item) -> bool:
 
 def entries_using(item) -> list[ArchiveEntryPage]:
     """Live entries that show the file: in their `image`/`document` field or a body block."""
-    field = kind_of(item)
-    ids = set(ArchiveEntryPage.objects.filter(**{field: item}).values_list("pk", flat=True))
+    ids = set(
+        ArchiveEntryPage.objects.filter(**{file_kind(item): item}).values_list("pk", flat=True)
+    )
     page_type = ReferenceIndex._get_base_content_type(Page)
     ids |= {
         int(pk)
@@ -243,14 +239,12 @@ def entries_using(item) -> list[ArchiveEntryPage]:
         .values_list("object_id", flat=True)
     }
     entries = ArchiveEntryPage.objects.live().filter(pk__in=ids)
-    return [entry for entry in entries if item in entry_files(entry)]
+    return [entry for entry in entries if item in entry.files()]
 
 
 def file_consent_in_force(entry, item, scopes) -> bool:
     return any(
-        ConsentRecord.objects.in_force(scope, "web")
-        .filter(entry__translation_key=entry.translation_key, **{kind_of(item): item})
-        .exists()
+        ConsentRecord.objects.in_force(scope, "web").about_entry(entry).for_file(item).exists()
         for scope in scopes
     )
 

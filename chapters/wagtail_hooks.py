@@ -6,9 +6,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from chapters import admin_scope, admin_views, consent_admin
+from chapters import admin_scope, admin_views, consent_admin, private_media
 from chapters.admin_scope import page_scope
-from chapters.models import Chapter
+from chapters.consent import entry_visible_to, members_consent_in_force
+from chapters.models import ArchiveEntryPage, Chapter
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -106,9 +107,6 @@ def archive_consent_gate(page, request, serve_args, serve_kwargs):
     """Before Wagtail's own view-restriction check: an entry this reader may not see
     is a 404, not a login prompt that would confirm it exists. Only a members-only
     entry whose consent is in force asks an anonymous reader to log in."""
-    from chapters.consent import entry_visible_to, members_consent_in_force
-    from chapters.models import ArchiveEntryPage
-
     if not isinstance(page, ArchiveEntryPage) or getattr(request, "is_preview", False):
         return None
     if entry_visible_to(page, request.user):
@@ -120,11 +118,6 @@ def archive_consent_gate(page, request, serve_args, serve_kwargs):
 
 
 # --- Private media: the archive's files (chapters/private_media.py) ---------------
-
-from chapters import private_media  # noqa: E402
-
-# Archive uploads are cleaned and stored privately whoever saves them (admin, code).
-private_media.connect_signals()
 
 
 @hooks.register("register_admin_urls")

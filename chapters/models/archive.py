@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
@@ -24,7 +25,9 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -34,7 +37,7 @@ from home.publication import public_pages
 from home.sites import absolute_page_url
 
 from ..panels import ConsentPanel
-from .consent import ConsentRecord, entry_consent_q
+from .consent import ConsentRecord, consent_of, entry_consent_q
 from .sections import (
     ChapterContentPage,
     ChapterSectionPage,
@@ -272,16 +275,22 @@ class ArchiveEntryPage(ChapterContentPage):
         """Its consent record is in force for the public on `channel` (see consent.py)."""
         return entry_consent_q("public", channel)
 
-    @property
+    @cached_property
     def consent(self) -> "ConsentRecord | None":
         """The entry's consent record (shared by all its translations), or None."""
-        if not hasattr(self, "_consent"):
-            self._consent = (
-                ConsentRecord.objects.for_entry()
-                .filter(entry__translation_key=self.translation_key)
-                .first()
-            )
-        return self._consent
+        return consent_of(self)
+
+    def files(self) -> list:
+        """The images and documents the entry shows: its own fields and its body's blocks."""
+        media = (get_image_model(), get_document_model())
+        files = [item for item in (self.image, self.document) if item is not None]
+        for block in self.body:
+            value = block.value
+            get = getattr(value, "get", lambda _key: None)
+            for item in (value, get("image"), get("document")):
+                if isinstance(item, media) and item not in files:
+                    files.append(item)
+        return files
 
     @classmethod
     def get_indexed_objects(cls):

@@ -17,16 +17,30 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Now
+from wagtail.images import get_image_model
 
 from network_site.storage import private_storage
 
 CHANNELS = ["web", "feeds", "api", "print"]
 
 
+def file_kind(item) -> str:
+    """The record's field for a file: "image" or "document"."""
+    return "image" if isinstance(item, get_image_model()) else "document"
+
+
 class ConsentRecordQuerySet(models.QuerySet):
     def for_entry(self) -> "ConsentRecordQuerySet":
         """Records about an entry as a whole (not one of its files)."""
         return self.filter(image__isnull=True, document__isnull=True)
+
+    def about_entry(self, entry) -> "ConsentRecordQuerySet":
+        """Records about this entry (or its files), in whichever language it was recorded."""
+        return self.filter(entry__translation_key=entry.translation_key)
+
+    def for_file(self, item) -> "ConsentRecordQuerySet":
+        """Records about this image or document."""
+        return self.filter(**{file_kind(item): item})
 
     def in_force(self, scope: str = "public", channel: str = "web") -> "ConsentRecordQuerySet":
         """Consent given, for `scope`, on `channel`, not expired, embargo passed.
@@ -44,6 +58,11 @@ class ConsentRecordQuerySet(models.QuerySet):
             scope=scope,
             **{"channel_web": True, f"channel_{channel}": True},
         )
+
+
+def consent_of(entry) -> "ConsentRecord | None":
+    """The entry's own record (shared by all its translations), read now; or None."""
+    return ConsentRecord.objects.about_entry(entry).for_entry().first()
 
 
 def entry_consent_q(scope: str = "public", channel: str = "web") -> Q:
