@@ -88,7 +88,7 @@ from chapters.models import (
     EventIndexPage,
     StoryIndexPage,
 )
-from chapters.models.consent import ConsentRecord
+from chapters.models.consent import ConsentRecord, strictest_consent
 from chapters.onboarding import OnboardingError, onboard_chapter
 from home.sites import clean_hostname
 
@@ -798,11 +798,11 @@ class _Export:
         self.documents = _require_list(
             self.json("documents/index.json", list), "documents/index.json"
         )
-        # Version 1 exports have no consent: their entries come back private.
+        # Version 1 exports kept consent in the entries' own fields.
         self.consent = (
             _require_list(self.json(CONSENT_INDEX, list), CONSENT_INDEX)
             if CONSENT_INDEX in names
-            else []
+            else consent_from_entry_fields(self.pages)
         )
         self.collections = _require_list(manifest.get("collections", []), "manifest.json")
         self.check(names)
@@ -1420,6 +1420,34 @@ def _free_reference(value) -> uuid.UUID:
     if ConsentRecord.objects.filter(reference=reference).exists():
         return uuid.uuid4()
     return reference
+
+
+def consent_from_entry_fields(pages: list[dict]) -> list[dict]:
+    """Consent records for a version 1 export, whose entries held their own consent
+    fields: one per translation group, the strictest of them (as migration 0009 did)."""
+    groups: dict = {}
+    for entry in pages:
+        content = entry.get("content")
+        if entry.get("type") == "chapters.ArchiveEntryPage" and "consent_status" in content:
+            groups.setdefault(entry["translation_key"], []).append(entry)
+    records = []
+    for entries in groups.values():
+        fields = [
+            (
+                e["content"]["consent_status"],
+                e["content"].get("consent_scope", "members"),
+                _datetime(e["content"].get("embargo_until")),
+            )
+            for e in entries
+        ]
+        records.append(
+            {
+                "entry": min(e["id"] for e in entries),
+                **strictest_consent(fields),
+                "notes": "Carried over from the entry's former consent fields.",
+            }
+        )
+    return records
 
 
 def _datetime(value):

@@ -1098,3 +1098,57 @@ def test_consent_withdrawn_while_archived_keeps_the_entry_hidden_after_restore(c
     assert "Bridge street testimony" not in get(client, "/en/archive/").text
     assert get(client, "/en/archive/still-agreed/").status_code == 200
     assert ArchiveEntryPage.objects.get(pk=kept.pk).live
+
+
+def test_a_version_1_export_keeps_each_entry_group_s_strictest_consent(client, network):
+    """Version 1 exports held consent in each translation's own fields; one record now
+    covers every language, so a translation withdrawn keeps them all hidden."""
+    shared = add_entry(network.riverside, "Shared everywhere")
+    taken = add_entry(network.riverside, "Taken back in Spanish")
+    spanish = translate(taken, title="Retirada", slug="retirada")
+    later = add_entry(network.riverside, "Not yet")
+    embargo = timezone.now() + datetime.timedelta(days=30)
+    old_fields = {
+        shared.pk: ("given", "public", None),
+        taken.pk: ("given", "public", None),
+        spanish.pk: ("withdrawn", "public", None),
+        later.pk: ("given", "public", embargo.isoformat()),
+    }
+
+    def as_version_1(name, content):
+        if name.startswith("private/consent/"):
+            return None
+        if name == "manifest.json":
+            return json.dumps(json.loads(content) | {"version": 1})
+        if name == "pages.json":
+            pages = json.loads(content)
+            for entry in pages["pages"]:
+                if entry["id"] in old_fields:
+                    status, scope, until = old_fields[entry["id"]]
+                    entry["content"].update(
+                        consent_status=status, consent_scope=scope, embargo_until=until
+                    )
+            return json.dumps(pages)
+        return content
+
+    data = rezip(export_bytes(riverside()), as_version_1)
+    copy = import_chapter(io.BytesIO(data), name="Lakeview", hostname="lake.localhost")
+
+    def record(title):
+        entry = ArchiveEntryPage.objects.descendant_of(copy.home).get(title=title)
+        return ConsentRecord.objects.for_entry().get(entry__translation_key=entry.translation_key)
+
+    assert (record("Shared everywhere").status, record("Shared everywhere").scope) == (
+        "given",
+        "public",
+    )
+    assert record("Taken back in Spanish").status == "withdrawn"
+    assert record("Not yet").embargo_until == embargo.replace(microsecond=embargo.microsecond)
+    lake = "lake.localhost"
+    assert get(client, "/en/archive/shared-everywhere/", host=lake).status_code == 200
+    for path in [
+        "/en/archive/taken-back-in-spanish/",
+        "/es/archive/retirada/",
+        "/en/archive/not-yet/",
+    ]:
+        assert get(client, path, host=lake).status_code == 404, path

@@ -6,21 +6,23 @@ import uuid
 from django.conf import settings
 from django.db import migrations, models
 
+from chapters.models.consent import strictest_consent
+
 
 def consent_records(apps, schema_editor):
     """Each entry's consent fields become its consent record (one per translation group)."""
     ArchiveEntryPage = apps.get_model("chapters", "ArchiveEntryPage")
     ConsentRecord = apps.get_model("chapters", "ConsentRecord")
-    done = set()
+    groups = {}
     for entry in ArchiveEntryPage.objects.order_by("pk"):
-        if entry.translation_key in done:
-            continue
-        done.add(entry.translation_key)
+        groups.setdefault(entry.translation_key, []).append(entry)
+    for entries in groups.values():
         ConsentRecord.objects.create(
-            entry=entry,
-            status=entry.consent_status,
-            scope=entry.consent_scope,
-            embargo_until=entry.embargo_until,
+            entry=entries[0],  # the original: the lowest id
+            # A translation withdrawn or pending keeps them all hidden (see the function).
+            **strictest_consent(
+                [(e.consent_status, e.consent_scope, e.embargo_until) for e in entries]
+            ),
             notes="Carried over from the entry's former consent fields.",
         )
 

@@ -24,6 +24,23 @@ from network_site.storage import private_storage
 CHANNELS = ["web", "feeds", "api", "print"]
 
 
+# Before consent records, each translation of an entry had its own consent fields.
+STRICTNESS = {"given": 0, "pending": 1, "withdrawn": 2}
+
+
+def strictest_consent(fields: list[tuple[str, str, object]]) -> dict:
+    """One record's status, scope and embargo from translations' former (status, scope,
+    embargo) fields: the strictest, so a translation withdrawn or still pending keeps
+    every language hidden, members-only beats public and the latest embargo wins.
+    (Used by migration 0009 and by importing a version 1 chapter export.)"""
+    return {
+        # An unknown status counts as strictest (and is then refused by validation).
+        "status": max((f[0] for f in fields), key=lambda s: STRICTNESS.get(s, len(STRICTNESS))),
+        "scope": "public" if all(scope == "public" for _, scope, _ in fields) else "members",
+        "embargo_until": max((embargo for _, _, embargo in fields if embargo), default=None),
+    }
+
+
 def file_kind(item) -> str:
     """The record's field for a file: "image" or "document"."""
     return "image" if isinstance(item, get_image_model()) else "document"
