@@ -104,9 +104,20 @@ def chapter_archive(request) -> tuple[Site, Chapter, ArchiveIndexPage]:
 # --- Spam: rate limit and signed timestamp ---------------------------------
 
 
+def client_address(request) -> str:
+    """The reader's address. Behind TRUSTED_PROXY_COUNT reverse proxies it is the one
+    the outermost of them saw (X-Forwarded-For), not the proxy's own, which every
+    reader would share; entries further left are the client's to invent."""
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
 def _rate_key(action: str, site: Site, request) -> str:
     # The address is hashed: the cache never holds a reader's IP address.
-    address = request.META.get("REMOTE_ADDR") or "unknown"
+    address = client_address(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
     return f"intake:{action}:{site.pk}:{digest}"
 
@@ -149,13 +160,15 @@ def _token_key(token: str) -> str:
     return "intake:used:" + hashlib.sha256(token.encode()).hexdigest()
 
 
-def token_used(token: str) -> bool:
-    return cache.get(_token_key(token)) is not None
+def claim_token(token: str) -> bool:
+    """One story per form shown: False if this form was already sent (a reload, a
+    double click). Atomic, so two requests at once cannot both claim it."""
+    return cache.add(_token_key(token), 1, MAX_AGE)
 
 
-def use_token(token: str) -> None:
-    """One story per form shown: sending the same form again (reload) creates nothing."""
-    cache.set(_token_key(token), 1, MAX_AGE)
+def release_token(token: str) -> None:
+    """The story could not be saved: the same form may be sent again."""
+    cache.delete(_token_key(token))
 
 
 # --- Forms ------------------------------------------------------------------
@@ -466,10 +479,6 @@ def share_story(request):
     problem, status = None, 200
     if is_rate_limited("share", site, request):
         problem, status = TOO_MANY, 429
-    elif token_used(token):
-        return render(
-            request, "chapters/share_story_thanks.html", {**context, "notice": ALREADY_RECEIVED}
-        )
     else:
         problem = token_problem(token, site)
         if problem is not None:
@@ -477,9 +486,18 @@ def share_story(request):
             form = StoryForm(request.POST.copy())
             form.data["started"] = form_token(site)
     if problem is None and form.is_valid():
-        use_token(token)
+        if not claim_token(token):
+            return render(
+                request,
+                "chapters/share_story_thanks.html",
+                {**context, "notice": ALREADY_RECEIVED},
+            )
         count_attempt("share", site, request)
-        record = create_story(chapter, index, form.cleaned_data)
+        try:
+            record = create_story(chapter, index, form.cleaned_data)
+        except BaseException:
+            release_token(token)
+            raise
         return render(
             request,
             "chapters/share_story_thanks.html",
@@ -530,11 +548,15 @@ def withdraw_story(request):
             {**context, "form": form, "problem": TOO_MANY},
             status=429,
         )
-    count_attempt("withdraw", site, request)
+    # Only misses count: guessing references is what the limit stops; a narrator
+    # withdrawing their own stories uses none of it.
     if not form.is_valid():
+        count_attempt("withdraw", site, request)
         return render(request, "chapters/withdraw_story.html", {**context, "form": form})
     record = find_record(chapter, form.cleaned_data["reference"])
-    if record is not None:
+    if record is None:
+        count_attempt("withdraw", site, request)
+    else:
         withdraw(record, form.cleaned_data["reason"])
     # The same answer whether or not the reference was found: nothing leaks.
     return render(request, "chapters/withdraw_story.html", {**context, "done": True})

@@ -327,3 +327,37 @@ def test_withdrawal_attempts_are_rate_limited(client, network, settings):
     response = withdraw(client, reference, "Please")
     assert response.status_code == 429
     assert str(reference) in response.text
+
+
+def test_behind_a_proxy_each_reader_is_counted_by_their_own_address(client, network, settings):
+    """Behind the deployment's reverse proxy every request comes from the proxy: the
+    limit counts the address the proxy saw, or one reader would block everyone."""
+    settings.STORY_INTAKE_RATE_LIMIT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def share_from(forwarded_for, **overrides):
+        return client.post(
+            "/en/share-your-story/",
+            story_data(network, **overrides),
+            headers={"host": RIVERSIDE_HOST, "x-forwarded-for": forwarded_for},
+        )
+
+    assert "Your reference" in share_from("203.0.113.7").text
+    assert share_from("203.0.113.7").status_code == 429
+    # Another reader through the same proxy is not blocked by the first.
+    assert "Your reference" in share_from("198.51.100.4").text
+    # Nor does the first get round the limit by inventing addresses to the left.
+    assert share_from("192.0.2.99, 203.0.113.7").status_code == 429
+    assert ArchiveEntryPage.objects.filter(title=TITLE).count() == 2
+
+
+def test_a_narrator_withdrawing_their_stories_never_uses_up_the_limit(client, network, settings):
+    settings.STORY_INTAKE_RATE_LIMIT = 1
+    first = add_entry(network.riverside, "First of mine")
+    second = add_entry(network.riverside, "Second of mine")
+    for entry in (first, second):
+        withdraw(client, ConsentRecord.objects.get(entry=entry).reference)
+        assert ConsentRecord.objects.get(entry=entry).status == "withdrawn"
+    # Misses count: one is allowed, the next is refused.
+    assert withdraw(client, uuid.uuid4()).status_code == 200
+    assert withdraw(client, uuid.uuid4()).status_code == 429

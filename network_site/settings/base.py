@@ -60,6 +60,9 @@ FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL") or None
 CHAPTER_MAP_TILE_URL = os.environ.get("CHAPTER_MAP_TILE_URL") or None
 # Stories (and withdrawal attempts) accepted per client address per chapter site per hour.
 STORY_INTAKE_RATE_LIMIT = int(os.environ.get("STORY_INTAKE_RATE_LIMIT", "5"))
+# How many reverse proxies in front of the site append to X-Forwarded-For, so the
+# rate limit counts each reader's address and not the proxy's (0: none, as in `make run`).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
