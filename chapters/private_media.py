@@ -45,7 +45,7 @@ from chapters.models.consent import ConsentRecord, file_kind
 from network_site.storage import PRIVATE_PREFIX, is_private_name
 
 # The only renditions the public view makes: it cannot be used to fill the disk.
-ALLOWED_SPECS = ("width-800", "width-1600", "fill-400x300")
+ALLOWED_SPECS = ("width-800", "width-1600")
 IMAGE_FORMATS = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 # Frame data a re-encoded image needs; everything else in `info` (EXIF, XMP,
 # comments, PNG text chunks, camera maker notes) is dropped.

@@ -175,6 +175,22 @@ def test_image_served_when_entry_public_and_file_consent_given(client, network, 
     assert private_media.file_visible_to(image, network_user("hilltop-member"))
 
 
+def test_an_image_s_title_is_never_its_alt_text(client, network, archive):
+    """Wagtail titles an upload after its file name: the page describes the image with
+    its description, or the entry's title, never with that."""
+    described = upload_image(archive, title=f"{CANARY}-img-0042", description="Six chairs")
+    untitled = upload_image(archive, title=f"{CANARY}-img-0043")
+    for title, image, alt in [
+        ("Chairs", described, "Six chairs"),
+        ("Meeting room", untitled, "Meeting room"),
+    ]:
+        entry = add_entry(network.riverside, title, image=image)
+        give_consent(entry, image)
+        html = get(client, f"/en/archive/{entry.slug}/").text
+        assert f'alt="{alt}"' in html
+        assert CANARY not in html
+
+
 def network_user(username):
     from django.contrib.auth import get_user_model
 

@@ -19,39 +19,47 @@ from chapters.private_media import (
     ALLOWED_SPECS,
     archive_document_url,
     archive_image_url,
-    is_archive_item,
     is_image,
     may_manage,
     visible_in,
 )
+from network_site.storage import is_private_name
 
 register = template.Library()
 
 SRCSET_WIDTHS = {"width-800": 800, "width-1600": 1600}
 
 
-@register.simple_tag(takes_context=True)
-def archive_media(context, page) -> dict:
+def _reader(context):
     request = context.get("request")
     user = getattr(request, "user", None) or AnonymousUser()
-    preview = bool(getattr(request, "is_preview", False))
+    return user, bool(getattr(request, "is_preview", False))
 
-    def shown(item) -> bool:
-        if item is None:
-            return False
-        if preview:
-            return may_manage(user, item)
-        return visible_in(page, item, user)
 
-    image = page.image if shown(page.image) else None
-    document = page.document if shown(page.document) else None
+def _shown(context, page, item) -> bool:
+    """May this reader see the file here? In the editor's preview: if they may manage
+    it; on the site: if it is shown in an archive entry and visible to them there."""
+    user, preview = _reader(context)
+    if item is None:
+        return False
+    if preview:
+        return may_manage(user, item)
+    return getattr(page, "is_archive_entry", False) and visible_in(page, item, user)
+
+
+@register.simple_tag(takes_context=True)
+def archive_media(context, page) -> dict:
+    _user, preview = _reader(context)
+    image = page.image if _shown(context, page, page.image) else None
+    document = page.document if _shown(context, page, page.document) else None
     return {
-        "image": image and image_data(image, preview=preview),
+        # Never the image's title for alt text: it is often the uploaded file's name.
+        "image": image and image_data(image, preview=preview, alt=image.description or page.title),
         "document": document and document_data(document, preview=preview),
     }
 
 
-def image_data(image, *, preview: bool = False) -> dict:
+def image_data(image, *, preview: bool = False, alt: str = "") -> dict:
     def url(spec):
         return image.get_rendition(spec).url if preview else archive_image_url(image, spec)
 
@@ -64,8 +72,7 @@ def image_data(image, *, preview: bool = False) -> dict:
         "srcset": ", ".join(f"{url(spec)} {widths[spec]}w" for spec in specs),
         "width": width,
         "height": round(image.height * width / image.width) if image.width else image.height,
-        # Wagtail 8: the image's description, or its title when it has none.
-        "alt": image.default_alt_text,
+        "alt": alt,
     }
 
 
@@ -77,19 +84,6 @@ def document_data(document, *, preview: bool = False) -> dict:
     }
 
 
-@register.simple_tag
-def archive_image_src(image, spec: str = ALLOWED_SPECS[0]) -> str:
-    """The gated address of an archive image (`{% archive_image_src value.image "width-800" %}`),
-    for templates that show an entry's files themselves, such as body blocks."""
-    return archive_image_url(image, spec)
-
-
-@register.simple_tag
-def archive_document_href(document) -> str:
-    """The gated download address of an archive document."""
-    return archive_document_url(document)
-
-
 @register.simple_tag(takes_context=True)
 def archive_block_file(context, item) -> dict:
     """For a body block's image or document: is it an archive file, and if so the
@@ -98,21 +92,14 @@ def archive_block_file(context, item) -> dict:
         {% archive_block_file value.image as file %}
         {% if not file.private %}…as usual…{% elif file.data %}…file.data.src…{% endif %}
     """
-    if item is None or not is_archive_item(item):
+    # Archive files are stored under private names (no query to ask which they are).
+    if item is None or not is_private_name(item.file.name):
         return {"private": False, "data": None}
-    request = context.get("request")
-    user = getattr(request, "user", None) or AnonymousUser()
-    preview = bool(getattr(request, "is_preview", False))
-    page = context.get("page")
-    if preview:
-        shown = may_manage(user, item)
-    else:
-        shown = page is not None and getattr(page, "is_archive_entry", False)
-        shown = shown and visible_in(page, item, user)
-    if not shown:
+    if not _shown(context, context.get("page"), item):
         return {"private": True, "data": None}
+    _user, preview = _reader(context)
     data = (
-        image_data(item, preview=preview)
+        image_data(item, preview=preview)  # the block's own alt text is used
         if is_image(item)
         else document_data(item, preview=preview)
     )
