@@ -113,6 +113,16 @@ def test_a_private_image_is_not_served_to_the_public(page, demo_server):
             " return img.complete && img.naturalWidth > 0; }"
         )
         reader.screenshot(path=str(_shot("archive-members-only-blurred")), full_page=True)
+        # The script turns "Show images" into a toggle; the blur note goes with the blur.
+        note = reader.get_by_text("The images in this entry are blurred.")
+        expect(note).to_be_visible()
+        toggle = reader.get_by_role("button", name="Show images")
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-pressed", "true")
+        expect(reader.locator("#entry-body")).not_to_have_class(re.compile("images-blurred"))
+        expect(note).to_be_hidden()
+        toggle.click()
+        expect(note).to_be_visible()
         src = image.get_attribute("src")
         loaded = reader.evaluate("src => fetch(src).then(response => response.status)", src)
         assert loaded == 200

@@ -16,11 +16,13 @@ for (const button of document.querySelectorAll("button[data-show-images]")) {
   describe(true);
   const link = button.parentElement.querySelector("[data-show-images-link]");
   if (link) link.hidden = true;
+  const note = button.parentElement.querySelector("[data-blurred-note]");
   button.hidden = false;
   button.addEventListener("click", () => {
     const show = button.getAttribute("aria-pressed") !== "true";
     button.setAttribute("aria-pressed", String(show));
     region.classList.toggle("images-blurred", !show);
     describe(!show);
+    if (note) note.hidden = show; // the note says the images are blurred
   });
 }
