@@ -278,6 +278,17 @@ def test_a_moderator_invites_a_member_who_then_reads_members_only_entries(login,
     login_page = get(client, asked["Location"])
     assert login_page.status_code == 200
     assert "Members log in" in login_page.text
+    # A wrong password: the reason at the top, the username kept, nothing else lost.
+    wrong = client.post(
+        "/en/_util/login/",
+        {"username": "reader@example.org", "password": "not-it", "next": "/en/archive/"},
+        headers={"host": RIVERSIDE_HOST},
+    )
+    assert wrong.status_code == 200
+    assert "There is a problem" in wrong.text
+    assert "Please enter a correct username and password" in wrong.text
+    assert 'value="reader@example.org"' in wrong.text
+    assert 'value="/en/archive/"' in wrong.text
     logged_in = client.post(
         "/en/_util/login/",
         {
