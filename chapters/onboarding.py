@@ -22,6 +22,7 @@ from chapters.models import (
     EventIndexPage,
     StoryIndexPage,
 )
+from chapters.models.chapter import ARCHIVE_COLLECTION
 from chapters.models.settings import TIME_ZONES
 from chapters.people import invite_person
 from home.setup import (
@@ -223,14 +224,10 @@ def _free_slug(parent: Page, slug: str) -> str:
 def archive_collection(collection: Collection) -> Collection:
     """The chapter's private archive files: a child of its collection, so its
     editors and moderators have the same rights there."""
-    existing = collection.get_children().filter(name=ARCHIVE_COLLECTION).first()
-    return existing or collection.add_child(name=ARCHIVE_COLLECTION)
+    return _collection(ARCHIVE_COLLECTION, parent=collection)
 
 
-ARCHIVE_COLLECTION = "Archive (private)"
-
-
-def _collection(name: str) -> Collection:
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=name).first()
-    return existing or root.add_child(name=name)
+def _collection(name: str, parent: Collection | None = None) -> Collection:
+    parent = parent or Collection.get_first_root_node()
+    existing = parent.get_children().filter(name=name).first()
+    return existing or parent.add_child(name=name)

@@ -302,14 +302,12 @@ def serve_image(request, image_id: int, spec: str):
     if spec not in ALLOWED_SPECS:
         raise Http404
     image = get_object_or_404(get_image_model(), pk=image_id)
-    if not file_visible_to(image, request.user):
+    # Only archive files (cleaned, privately stored) are served here.
+    if not is_private_name(image.file.name) or not file_visible_to(image, request.user):
         raise Http404
     rendition = image.get_rendition(spec)
     with rendition.file.open("rb") as stored:
         data = stored.read()
-    if not is_private_name(image.file.name):
-        # A public image shown in an entry was never cleaned: its renditions keep EXIF.
-        data = strip_metadata(data)[0]
     content_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
     # No Content-Disposition: the stored name is nobody's business.
     return _private_headers(HttpResponse(data, content_type=content_type))
@@ -319,7 +317,7 @@ def serve_image(request, image_id: int, spec: str):
 @require_safe
 def serve_document(request, document_id: int):
     document = get_object_or_404(get_document_model(), pk=document_id)
-    if not file_visible_to(document, request.user):
+    if not is_private_name(document.file.name) or not file_visible_to(document, request.user):
         raise Http404
     extension = os.path.splitext(document.file.name)[1].lower()
     filename = f"{slugify(document.title) or 'document'}{extension}"

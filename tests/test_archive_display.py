@@ -22,9 +22,10 @@ from django.utils import timezone
 from django.utils.translation.reloader import translation_file_changed
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Site
+from wagtail.models import Site
 
-from chapters.models import ChapterSettings
+from chapters.models import Chapter, ChapterSettings
+from chapters.models.consent import ConsentRecord
 from tests.conftest import RIVERSIDE_HOST
 from tests.pages import add_entry
 
@@ -128,15 +129,18 @@ def png(name: str) -> ImageFile:
 
 
 def image_entry(network, **fields):
+    """A photograph entry whose body shows an archive image, with its own consent."""
     image = get_image_model().objects.create(
         title="March photo",
         file=png("march.png"),
-        collection=Collection.objects.get(name="Riverside"),
+        collection=Chapter.objects.get(home=network.riverside).archive_collection,
     )
     body = json.dumps(
         [{"type": "image", "value": {"image": image.pk, "alt_text": "Marchers on Main Street"}}]
     )
-    return add_entry(network.riverside, "March photograph", kind="photograph", body=body, **fields)
+    entry = add_entry(network.riverside, "March photograph", kind="photograph", body=body, **fields)
+    ConsentRecord.objects.create(entry=entry, image=image, status="given", scope="public")
+    return entry
 
 
 def test_blurred_images_are_shown_when_the_reader_asks(client, network):

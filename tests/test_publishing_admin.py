@@ -200,3 +200,45 @@ def test_a_new_event_starts_in_the_chapters_time_zone(login, network):
     )
     assert response.status_code == 200
     assert response.context["form"]["time_zone"].value() == "America/Chicago"
+
+
+def test_an_entry_refuses_a_file_from_a_public_collection_and_keeps_the_text(login, network):
+    """A file from a public collection is served at its own address under its uploaded
+    name, whatever consent says: an archive entry takes only archive files."""
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    from chapters.models import Chapter
+    from tests.test_archive_display import png
+
+    public = get_image_model().objects.create(
+        title="Open photo",
+        file=png("open.png"),
+        collection=Collection.objects.get(name="Riverside"),
+    )
+    private = get_image_model().objects.create(
+        title="Kept photo",
+        file=png("kept.png"),
+        collection=Chapter.objects.get(home=network.riverside).archive_collection,
+    )
+    assert "/private-" in private.file.name  # stored as an archive file
+    client = login("riverside-editor")
+    fields = {
+        "title": "Rent strike photograph",
+        "slug": "rent-strike-photograph",
+        "summary": "The strike committee, 1979.",
+        "kind": "photograph",
+        "period_start": "1979",
+        "transcript": rich_text("<p>Left to right: the committee.</p>"),
+    }
+    archive = section(network.riverside, ArchiveIndexPage)
+    refused = post(client, ArchiveEntryPage, archive, {**fields, "image": public.pk})
+    assert refused.status_code == 200
+    assert "“Open photo” is in a public collection" in refused.text
+    assert "Archive (private)" in refused.text
+    assert "The strike committee, 1979." in refused.text  # nothing typed is lost
+    assert not ArchiveEntryPage.objects.filter(slug="rent-strike-photograph").exists()
+
+    accepted = post(client, ArchiveEntryPage, archive, {**fields, "image": private.pk})
+    assert accepted.status_code == 302
+    assert ArchiveEntryPage.objects.get(slug="rent-strike-photograph").image == private

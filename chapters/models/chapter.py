@@ -25,6 +25,10 @@ class ChapterQuerySet(models.QuerySet):
         return self.filter(archived_at__isnull=True)
 
 
+# The name of each chapter's private archive collection (a child of its own).
+ARCHIVE_COLLECTION = "Archive (private)"
+
+
 class Chapter(models.Model):
     home = models.OneToOneField(
         "chapters.ChapterHomePage", on_delete=models.CASCADE, related_name="chapter"
