@@ -31,11 +31,14 @@ def translations(entry: Page):
 
 
 def is_member(user, chapter: Chapter | None) -> bool:
+    """Is this person one of the chapter's members, editors or moderators? (One query.)"""
     if chapter is None or not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(pk__in=[group.pk for group in chapter.groups()]).exists()
+    return user.groups.filter(
+        Q(members_of=chapter) | Q(editors_of=chapter) | Q(moderators_of=chapter)
+    ).exists()
 
 
 def members_q(user) -> Q:

@@ -242,21 +242,15 @@ def entries_using(item) -> list[ArchiveEntryPage]:
     return [entry for entry in entries if item in entry.files()]
 
 
-def file_consent_in_force(entry, item, scopes) -> bool:
-    return any(
-        ConsentRecord.objects.in_force(scope, "web").about_entry(entry).for_file(item).exists()
-        for scope in scopes
-    )
-
-
-def visible_in(entry, item, user) -> bool:
-    """May this reader see the file as part of this entry?"""
-    if not entry_visible_to(entry, user):
+def visible_in(entry, item, user, *, entry_checked: bool = False) -> bool:
+    """May this reader see the file as part of this entry? (`entry_checked`: the
+    entry is known to be visible to them, as on its own page.)"""
+    if not (entry_checked or entry_visible_to(entry, user)):
         return False
     scopes = ["public"]
-    if is_member(user, Chapter.of_page(entry)):
+    if user.is_authenticated and is_member(user, Chapter.of_page(entry)):
         scopes.append("members")
-    return file_consent_in_force(entry, item, scopes)
+    return ConsentRecord.objects.in_force(scopes, "web").about_entry(entry).for_file(item).exists()
 
 
 def file_visible_to(item, user) -> bool:

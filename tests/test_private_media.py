@@ -449,3 +449,45 @@ def test_entry_page_shows_the_image_through_the_gate(client, network, archive):
     html = response.content.decode()
     assert f'src="/archive-media/image/{image.pk}/width-800/"' in html
     assert settings.MEDIA_URL + "images/private-" not in html
+
+
+def test_a_file_and_a_page_with_files_cost_a_fixed_number_of_queries(
+    client, login, network, archive
+):
+    """The file view and an entry's page with files stay within their query budgets
+    (the entry's page asks whether the reader may see the entry once, not per file)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    image, document = upload_image(archive), upload_document(archive)
+    entry = add_entry(network.riverside, "Counted", image=image, document=document)
+    give_consent(entry, image)
+    give_consent(entry, document)
+    members = add_entry(
+        network.riverside, "Counted for members", image=image, consent_scope="members"
+    )
+    give_consent(members, image, scope="members")
+
+    def queries(client, url):
+        get(client, url)  # renditions made, caches warm
+        with CaptureQueriesContext(connection) as captured:
+            response = get(client, url)
+        assert response.status_code == 200, url
+        return len(captured)
+
+    counts = {
+        "image, anonymous": queries(client, image_url(image)),
+        "document, anonymous": queries(client, f"/archive-media/document/{document.pk}/"),
+        "entry page, anonymous": queries(client, f"/en/archive/{entry.slug}/"),
+    }
+    member = login("riverside-member")
+    counts["image, member"] = queries(member, image_url(image))
+    counts["members' entry page, member"] = queries(member, f"/en/archive/{members.slug}/")
+    budget = {
+        "image, anonymous": 9,
+        "document, anonymous": 8,
+        "entry page, anonymous": 19,
+        "image, member": 13,
+        "members' entry page, member": 29,
+    }
+    assert {name: min(count, budget[name]) for name, count in counts.items()} == counts, counts

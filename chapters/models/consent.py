@@ -59,8 +59,11 @@ class ConsentRecordQuerySet(models.QuerySet):
         """Records about this image or document."""
         return self.filter(**{file_kind(item): item})
 
-    def in_force(self, scope: str = "public", channel: str = "web") -> "ConsentRecordQuerySet":
-        """Consent given, for `scope`, on `channel`, not expired, embargo passed.
+    def in_force(
+        self, scope: str | list[str] = "public", channel: str = "web"
+    ) -> "ConsentRecordQuerySet":
+        """Consent given, for `scope` (or any of several), on `channel`, not expired,
+        embargo passed.
 
         Time is the database's clock at query time: an embargo ends, and a
         consent expires, exactly at its moment, with no job to run.
@@ -72,7 +75,7 @@ class ConsentRecordQuerySet(models.QuerySet):
             Q(embargo_until__isnull=True) | Q(embargo_until__lte=Now()),
             Q(valid_until__isnull=True) | Q(valid_until__gt=Now()),
             status=ConsentRecord.GIVEN,
-            scope=scope,
+            scope__in=[scope] if isinstance(scope, str) else scope,
             **{"channel_web": True, f"channel_{channel}": True},
         )
 

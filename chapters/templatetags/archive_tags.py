@@ -44,7 +44,11 @@ def _shown(context, page, item) -> bool:
         return False
     if preview:
         return may_manage(user, item)
-    return getattr(page, "is_archive_entry", False) and visible_in(page, item, user)
+    if not getattr(page, "is_archive_entry", False):
+        return False
+    # On the entry's own page the consent gate has just let this reader in.
+    checked = getattr(context.get("request"), "consent_gate_passed", None) == page.pk
+    return visible_in(page, item, user, entry_checked=checked)
 
 
 @register.simple_tag(takes_context=True)
