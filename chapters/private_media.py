@@ -25,7 +25,7 @@ from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.signals import post_save, pre_save
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -42,6 +42,7 @@ from wagtail.permissions import policy_registry
 from chapters.consent import entry_visible_to, is_member
 from chapters.models import ArchiveEntryPage, Chapter
 from chapters.models.consent import ConsentRecord, file_kind
+from home.publication import under_collections
 from network_site.storage import PRIVATE_PREFIX, is_private_name
 
 # The only renditions the public view makes: it cannot be used to fill the disk.
@@ -59,23 +60,21 @@ def is_image(item) -> bool:
 # --- Which files are archive files -------------------------------------------------
 
 
-def archive_collection_paths() -> list[str]:
-    return list(Collection.objects.filter(archive_of__isnull=False).values_list("path", flat=True))
+def archive_collections() -> QuerySet:
+    return Collection.objects.filter(archive_of__isnull=False)
 
 
-def archive_collections_q(prefix: str = "collection__") -> Q:
+def archive_collections_q() -> Q:
     """For an image or document queryset: items in a chapter's archive collection or below."""
-    q = Q(pk__in=[])
-    for collection_path in archive_collection_paths():
-        q |= Q(**{f"{prefix}path__startswith": collection_path})
-    return q
+    return Q(under_collections(archive_collections()))
 
 
 def is_archive_item(item) -> bool:
     if item.collection_id is None:
         return False
-    path = Collection.objects.filter(pk=item.collection_id).values_list("path", flat=True).first()
-    return bool(path) and any(path.startswith(prefix) for prefix in archive_collection_paths())
+    return Collection.objects.filter(
+        under_collections(archive_collections(), "path"), pk=item.collection_id
+    ).exists()
 
 
 # --- Making a file private -----------------------------------------------------------

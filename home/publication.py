@@ -20,7 +20,7 @@ another.
 from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Model, OuterRef, Q
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageQuerySet, PageViewRestriction, Site
 
@@ -77,3 +77,10 @@ def public_pages_of_site(
     site: Site, queryset: PageQuerySet | None = None, channel: str = "web"
 ) -> PageQuerySet:
     return public_pages(queryset, channel).filter(site_pages_q(site))
+
+
+def under_collections(roots: QuerySet, path: str = "collection__path") -> Exists:
+    """For a queryset whose `path` field is a collection's path (an image's
+    `collection__path`, a collection's own `path`): that collection is one of `roots`
+    or below one. One subquery, whatever the number of roots."""
+    return Exists(roots.filter(path=Substr(OuterRef(path), 1, Length("path"))))

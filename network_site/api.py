@@ -28,7 +28,7 @@ from chapters.languages import site_languages
 from chapters.models import ArchiveEntryPage, EventPage, StoryPage
 from chapters.private_media import archive_collections_q
 from home.models import Principle, PrincipleSet, Resource, Right
-from home.publication import public_pages_of_site
+from home.publication import public_pages_of_site, under_collections
 
 # Fields beyond Wagtail's own that each public page type offers (?fields=... with ?type=).
 PAGE_TYPE_FIELDS = {
@@ -89,13 +89,10 @@ class PublicPagesAPIViewSet(OutsideLanguagesMixin, PagesAPIViewSet):
 
 def restricted_collections_q() -> Q:
     """Collections under any view restriction, and everything below them."""
-    paths = Collection.objects.filter(
+    restricted = Collection.objects.filter(
         pk__in=CollectionViewRestriction.objects.values("collection_id")
-    ).values_list("path", flat=True)
-    q = Q(pk__in=[])
-    for collection_path in paths:
-        q |= Q(collection__path__startswith=collection_path)
-    return q
+    )
+    return Q(under_collections(restricted))
 
 
 def private_media_q() -> Q:
