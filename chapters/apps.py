@@ -1,6 +1,9 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import post_save
 from wagtail.signals import page_published, page_unpublished
+
+from network_site.storage import private_media_outside_public_folders
 
 
 def grant_roles_on_translated_home(sender, instance, created, raw=False, **kwargs):
@@ -47,3 +50,4 @@ class ChaptersConfig(AppConfig):
         from chapters import private_media
 
         private_media.connect_signals()
+        checks.register(private_media_outside_public_folders, checks.Tags.security)

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from chapters.consent import apply_consent, record_consent
+from chapters.consent import record_consent
 from chapters.models import ArchiveEntryPage, ArchiveIndexPage, Chapter
 from chapters.models.consent import ConsentRecord
 
@@ -111,8 +111,7 @@ def load_archive_media() -> int:
         _file_consent(photos, meeting, status="given", scope="public")
         # The sign-in sheet names people who never agreed to be named: it stays private.
         _file_consent(photos, sign_in, status="pending", scope="public")
-        apply_consent(photos)
-        photos.save_revision().publish()
+        photos.save_revision().publish()  # publishing applies consent (chapters.apps)
         created += 1
 
     kitchen = _image(
@@ -140,7 +139,6 @@ def load_archive_media() -> int:
         # Shared with the chapter's members only, as the narrator asked.
         record_consent(interview, status="given", scope="members", given_by="D.")
         _file_consent(interview, kitchen, status="given", scope="members")
-        apply_consent(interview)
         interview.save_revision().publish()
         created += 1
     return created

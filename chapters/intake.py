@@ -305,7 +305,6 @@ class StoryForm(forms.Form):
     started = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         this_year = timezone.localdate().year
         self.fields["year"].widget.attrs.update(min=FIRST_YEAR, max=this_year)
@@ -369,10 +368,6 @@ class WithdrawForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Kept with the chapter's records. You do not have to say."),
     )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
 
 # --- Making the draft -------------------------------------------------------

@@ -15,8 +15,10 @@ stored here and only ever sent by a Django view that checks who is asking.
 """
 
 import os
+from pathlib import Path
 
 from django.conf import settings
+from django.core import checks
 from django.core.files.storage import FileSystemStorage, storages
 from django.urls import reverse
 from django.utils._os import safe_join
@@ -69,3 +71,22 @@ class MediaStorage(FileSystemStorage):
             # The admin-only view (chapters.private_media.admin_file): never MEDIA_URL.
             return reverse("chapters_private_media:file", args=[name.replace("\\", "/")])
         return super().url(name)
+
+
+def private_media_outside_public_folders(app_configs=None, **kwargs) -> list[checks.Error]:
+    """System check (registered by the chapters app): PRIVATE_MEDIA_ROOT inside a folder
+    the web server publishes would publish consent documents and archive files."""
+    private = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
+    errors = []
+    for name in ("MEDIA_ROOT", "STATIC_ROOT"):
+        public = getattr(settings, name, None)
+        if public and private.is_relative_to(Path(public).resolve()):
+            errors.append(
+                checks.Error(
+                    f"PRIVATE_MEDIA_ROOT ({private}) is inside {name} ({public}), which the "
+                    "web server publishes: consent documents and archive files would be public.",
+                    hint=f"Set PRIVATE_MEDIA_ROOT to a folder outside {name}.",
+                    id="network_site.E001",
+                )
+            )
+    return errors

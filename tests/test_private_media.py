@@ -491,3 +491,16 @@ def test_a_file_and_a_page_with_files_cost_a_fixed_number_of_queries(
         "members' entry page, member": 29,
     }
     assert {name: min(count, budget[name]) for name, count in counts.items()} == counts, counts
+
+
+def test_private_media_inside_a_published_folder_stops_the_site(settings, tmp_path):
+    """`manage.py check` (run before serving and deploying) refuses a PRIVATE_MEDIA_ROOT
+    that the web server would publish."""
+    from django.core.checks import run_checks
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "media" / "private"
+    errors = [error for error in run_checks() if error.id == "network_site.E001"]
+    assert len(errors) == 1 and "inside MEDIA_ROOT" in errors[0].msg
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    assert [error for error in run_checks() if error.id == "network_site.E001"] == []
