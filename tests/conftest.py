@@ -5,14 +5,20 @@ Tests send a Host header on every request: the test client's default
 """
 
 import os
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
+import polib
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils.translation.reloader import translation_file_changed
 from wagtail.models import Locale, Site
 
-from chapters.models import ChapterHomePage, PrincipleSetAdoption
+from chapters.models import ChapterHomePage, PrincipleSetAdoption, RightsPage
 from chapters.onboarding import onboard_chapter
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS, ensure_alliance_site
@@ -116,6 +122,38 @@ def login(client):
         return client
 
     return _login
+
+
+# The interface's translation catalogs (locale/<language>/LC_MESSAGES/*.po).
+CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogs():
+    """The .mo files are build output (not committed): compile any missing or stale one."""
+    stale = [
+        po
+        for po in CATALOGS
+        if not po.with_suffix(".mo").exists()
+        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if stale:
+        if shutil.which("msgfmt"):
+            call_command("compilemessages", ignore_patterns=[".venv"], verbosity=0)
+        else:  # No GNU gettext on this machine: polib writes the same catalogs.
+            for po in stale:
+                polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
+        # Forget catalogs loaded before the compile, as runserver's reloader does.
+        translation_file_changed(sender=None, file_path=stale[0].with_suffix(".mo"))
+
+
+@pytest.fixture
+def rights_page(network):
+    """The Alliance's "Browse by right" page."""
+    page = RightsPage(title="Browse by right", slug="rights")
+    network.alliance.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def pytest_terminal_summary(terminalreporter):

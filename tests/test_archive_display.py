@@ -10,16 +10,12 @@ import datetime
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.images import ImageFile
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django.utils.translation.reloader import translation_file_changed
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Site
@@ -34,14 +30,6 @@ pytestmark = pytest.mark.django_db
 SUMMARY = "Summary kestrel"
 TRANSCRIPT = "Transcript heron"
 NARRATOR = "Narrator osprey"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def compiled_messages():
-    call_command("compilemessages", ignore_patterns=[".venv"], verbosity=0)
-    # Forget catalogs loaded before the compile.
-    mo = Path(settings.BASE_DIR, "locale", "es", "LC_MESSAGES", "django.mo")
-    translation_file_changed(sender=None, file_path=mo)
 
 
 def get(client, path):

@@ -13,39 +13,17 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation.reloader import translation_file_changed
 
 from home.models import Resource
-from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
+from tests.conftest import ALLIANCE_HOST, CATALOGS, RIVERSIDE_HOST
 from tests.pages import add_entry, add_event, add_story
 
 pytestmark = pytest.mark.django_db
 
-CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"))
 SPANISH = Path(settings.BASE_DIR, "locale", "es", "LC_MESSAGES", "django.po")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
-
-
-@pytest.fixture(scope="session", autouse=True)
-def compiled_catalogs():
-    """The .mo files are build output (not committed): compile any missing or stale one."""
-    stale = [
-        po
-        for po in CATALOGS
-        if not po.with_suffix(".mo").exists()
-        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
-    ]
-    if stale:
-        if shutil.which("msgfmt"):
-            call_command("compilemessages", ignore_patterns=[".venv"], verbosity=0)
-        else:  # No GNU gettext on this machine: polib writes the same catalogs.
-            for po in stale:
-                polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
-        # Forget catalogs loaded before the compile, as runserver's reloader does.
-        translation_file_changed(sender=None, file_path=stale[0].with_suffix(".mo"))
 
 
 def get(client, path, host=RIVERSIDE_HOST):

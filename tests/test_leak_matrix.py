@@ -32,7 +32,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction
 
 from chapters.consent import apply_consent, record_consent
-from chapters.models import ArchiveEntryPage, Chapter, RightsPage
+from chapters.models import ArchiveEntryPage, Chapter
 from chapters.models.consent import ConsentRecord
 from home.models import Right
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
@@ -337,14 +337,6 @@ def fetch(clients, viewer: str, route: Route, entry) -> tuple[int, str]:
     headers = " ".join(f"{name}: {value}" for name, value in response.items())
     # Files are bytes: what matters is whether a canary is in them or their headers.
     return response.status_code, body.decode("utf-8", "replace") + headers
-
-
-@pytest.fixture
-def rights_page(network):
-    page = RightsPage(title="Browse by right", slug="rights")
-    network.alliance.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

@@ -8,20 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
-from chapters.models import RightsPage
 from home.models import Resource, Right
 from tests.pages import add_entry, add_event, add_story
 
 HOST = {"host": "localhost"}
 SOON = timezone.localdate() + datetime.timedelta(days=30)
-
-
-@pytest.fixture
-def rights_page(network):
-    page = RightsPage(title="Browse by right", slug="rights")
-    network.alliance.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

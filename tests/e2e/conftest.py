@@ -113,3 +113,16 @@ def screenshot(page):
         return path
 
     return _take
+
+
+def log_in(page, port, username):
+    """Log in to the admin as one of the demo's people."""
+    from playwright.sync_api import expect
+
+    from chapters.demo import DEMO_PASSWORD
+
+    page.goto(f"http://localhost:{port}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"http://localhost:{port}/admin/")

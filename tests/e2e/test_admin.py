@@ -4,18 +4,10 @@ chapter whose site answers at once; a chapter editor sees only their chapter."""
 import pytest
 from playwright.sync_api import expect
 
-from chapters.demo import DEMO_PASSWORD
 from chapters.demo_content import CHAPTERS
+from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.e2e
-
-
-def log_in(page, port, username):
-    page.goto(f"http://localhost:{port}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"http://localhost:{port}/admin/")
 
 
 def test_network_admin_onboards_a_chapter_that_answers_at_once(page, demo_server, screenshot):

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from chapters.demo import DEMO_PASSWORD
 from chapters.demo_content import CHAPTERS
+from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -45,14 +46,6 @@ class Visitor:
                 return response.status, response.read().decode("utf-8", "replace")
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8", "replace")
-
-
-def log_in(page, port, username):
-    page.goto(f"http://localhost:{port}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"http://localhost:{port}/admin/")
 
 
 def shows_entry(text: str) -> bool:
