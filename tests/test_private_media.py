@@ -504,3 +504,22 @@ def test_private_media_inside_a_published_folder_stops_the_site(settings, tmp_pa
     assert len(errors) == 1 and "inside MEDIA_ROOT" in errors[0].msg
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     assert [error for error in run_checks() if error.id == "network_site.E001"] == []
+
+
+def test_a_share_card_leads_with_the_warning_and_never_shows_an_archive_image(
+    client, network, archive
+):
+    """A link to an entry pasted in a chat shows its content warning first, and none of
+    its images (they are behind consent and maybe a blur)."""
+    from tests.test_seo import meta
+
+    image = upload_image(archive, description="Six chairs")
+    entry = add_entry(
+        network.riverside, "Chairs", image=image, content_warning="Eviction; a family split"
+    )
+    give_consent(entry, image)
+    html = get(client, f"/en/archive/{entry.slug}/?continue=1").text
+    assert image_url(image) in html  # the image is on the page itself
+    assert meta(html, "property", "og:description") == "Content warning: Eviction; a family split"
+    assert meta(html, "name", "twitter:card") == "summary"
+    assert "og:image" not in html
