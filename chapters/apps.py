@@ -50,4 +50,11 @@ class ChaptersConfig(AppConfig):
         from chapters import private_media
 
         private_media.connect_signals()
+        # Which images and documents pages, settings and consent records may use,
+        # on every save path (chapters/media_rules.py).
+        from chapters import media_rules, media_rules_paths
+        from home.references import register_reference_rule
+
+        register_reference_rule(media_rules.rule)
+        media_rules_paths.connect_signals()
         checks.register(private_media_outside_public_folders, checks.Tags.security)

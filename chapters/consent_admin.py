@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
 from chapters.consent import WithdrawalError, apply_consent, consent_of, withdraw_consent
+from chapters.media_rules import consent_refusal
 from chapters.models import ArchiveEntryPage, Chapter
 from chapters.models.consent import ConsentRecord, file_kind
 
@@ -133,7 +134,12 @@ class ConsentView(ConsentAdminMixin, FormView):
         return ConsentRecord.objects.about_entry(self.entry).for_file(self.subject).first()
 
     def get_page_title(self):
-        about = f"“{self.subject.title}” in " if self.subject else ""
+        about = ""
+        if self.subject is not None:
+            # A file this entry may not use may be another chapter's: its id, not its title.
+            refused = consent_refusal(self.entry, self.subject)
+            name = f"{file_kind(self.subject)} #{self.subject.pk}" if refused else None
+            about = f"{name or '“' + self.subject.title + '”'} in "
         return f"Consent for {about}{self.entry.title}"
 
     def get_form_kwargs(self):
@@ -157,9 +163,18 @@ class ConsentView(ConsentAdminMixin, FormView):
             for item in self.entry.files():
                 kind = file_kind(item)
                 key = (item.pk, None) if kind == "image" else (None, item.pk)
-                files.append({"item": item, "kind": kind, "record": by_file.get(key)})
+                refused = consent_refusal(self.entry, item)
+                files.append(
+                    {"item": item, "kind": kind, "record": by_file.get(key), "refused": refused}
+                )
+        refused = self.subject is not None and consent_refusal(self.entry, self.subject)
         return super().get_context_data(
-            entry=self.entry, subject=self.subject, record=self.record, files=files, **kwargs
+            entry=self.entry,
+            subject=self.subject,
+            record=self.record,
+            files=files,
+            refused=refused or "",
+            **kwargs,
         )
 
     def form_valid(self, form):

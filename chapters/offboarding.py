@@ -90,6 +90,8 @@ from chapters.models import (
 )
 from chapters.models.consent import ConsentRecord, strictest_consent
 from chapters.onboarding import OnboardingError, onboard_chapter
+from home.publication import under_collections
+from home.setup import SHARED_COLLECTION
 from home.sites import clean_hostname
 
 FORMAT = "hrc-chapter-export"
@@ -1160,10 +1162,9 @@ class _Importer:
             found = self.existing_media(model, entry, file_hash)
             if found is not None:
                 return found
-            collection = (
-                Collection.objects.filter(name=entry.get("collection")).first()
-                or Collection.get_first_root_node()
-            )
+            # Not among this install's shared media: the chapter keeps its own copy
+            # (never in another chapter's collection, nor where the chapter may not use it).
+            collection = self.chapter.collection
         else:
             collection = self.collection_map.get(entry.get("collection_id")) or (
                 self.chapter.collection
@@ -1196,9 +1197,14 @@ class _Importer:
         return obj.pk
 
     def existing_media(self, model, entry: dict, file_hash: str) -> int | None:
-        """Shared media (outside the chapter's collection) this install already has:
-        the same row if it is still here, else a file with the same contents."""
-        same = model.objects.filter(pk=entry["id"], title=entry.get("title")).first()
+        """Shared media this install already has (in the Alliance's shared collection,
+        the only files outside its own a chapter may use): the same row if it is
+        still here, else a file with the same contents. Never another chapter's file,
+        whatever the export claims."""
+        shared = model.objects.filter(
+            under_collections(Collection.objects.filter(depth=2, name=SHARED_COLLECTION))
+        )
+        same = shared.filter(pk=entry["id"], title=entry.get("title")).first()
         if same is not None:
             try:
                 with same.file.storage.open(same.file.name, "rb") as existing:
@@ -1206,9 +1212,7 @@ class _Importer:
                         return same.pk
             except OSError:
                 pass
-        candidates = model.objects.filter(file_hash=file_hash).exclude(
-            collection=self.chapter.collection
-        )
+        candidates = shared.filter(file_hash=file_hash)
         preferred = candidates.filter(collection__name=entry.get("collection")).first()
         found = preferred or candidates.first()
         return found.pk if found else None

@@ -1,7 +1,7 @@
 """The admin form every page type of the network uses."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import BaseStructBlock, ChooserBlock, ListBlock, StreamBlock
 from wagtail.documents import get_document_model
@@ -27,6 +27,20 @@ class NetworkPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         self._references_before = set(self._references()) if self.instance.pk else set()
         self._only_this_locale()
+        if not self.instance.path and self.parent_page is not None:
+            # A new page has no place yet: the media rules judge it by its parent's.
+            self.instance._reference_parent = self.parent_page
+
+    def add_error(self, field, error):
+        """The model's errors on a field this form lacks go to the top of the form
+        (Django would raise instead)."""
+        if field is None and hasattr(error, "error_dict"):
+            errors = {}
+            for name, messages in error.error_dict.items():
+                known = name == NON_FIELD_ERRORS or name in self.fields
+                errors.setdefault(name if known else NON_FIELD_ERRORS, []).extend(messages)
+            error = ValidationError(errors)
+        super().add_error(field, error)
 
     def _only_this_locale(self):
         """Translatable things to pick (rights, ...) in the page's own language only:

@@ -7,7 +7,7 @@ applies it through `public_pages`.
 """
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -37,7 +37,6 @@ from home.publication import public_pages
 from home.sites import absolute_page_url
 
 from ..panels import ConsentPanel
-from .chapter import ARCHIVE_COLLECTION
 from .consent import ConsentRecord, consent_of, entry_consent_q
 from .sections import (
     ChapterContentPage,
@@ -303,36 +302,19 @@ class ArchiveEntryPage(ChapterContentPage):
         return super().get_indexed_objects().filter(indexable_q())
 
     def clean(self):
-        super().clean()
-        errors = {}
+        errors: dict = {}
+        try:
+            # The media rules too: an entry's own files come from its chapter's
+            # private archive (chapters.media_rules).
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
         if self.period_end and self.period_end < self.period_start:
-            errors["period_end"] = "The period cannot end before it starts."
+            errors.setdefault("period_end", []).append("The period cannot end before it starts.")
         if self.live and self.media_url and not _has_text(self.transcript):
-            errors["transcript"] = TRANSCRIPT_NEEDED
-        errors.update(self._public_files_errors())
+            errors.setdefault("transcript", []).append(TRANSCRIPT_NEEDED)
         if errors:
             raise ValidationError(errors)
-
-    def _public_files_errors(self) -> dict:
-        """An entry's files must be private files (in an archive collection): a file
-        from a public collection is served at its own address, under its uploaded name,
-        whatever the narrator agreed to."""
-        from chapters.private_media import is_archive_item
-
-        public = [item for item in self.files() if not is_archive_item(item)]
-        errors: dict = {}
-        for item in public:
-            message = (
-                f"“{item.title}” is in a public collection. Upload it to the chapter's "
-                f"“{ARCHIVE_COLLECTION}” collection, or move it there: an archive entry's "
-                "files are shown only with consent."
-            )
-            field = next(
-                (name for name in ("image", "document") if getattr(self, name) == item),
-                NON_FIELD_ERRORS,  # a body block's file
-            )
-            errors.setdefault(field, []).append(message)
-        return errors
 
     def serve(self, request, *args, **kwargs):
         # Editors preview any state; readers only see what the shared gate allows them.

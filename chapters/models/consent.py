@@ -19,6 +19,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Now
 from wagtail.images import get_image_model
 
+from home.references import check_references
 from network_site.storage import private_storage
 
 CHANNELS = ["web", "feeds", "api", "print"]
@@ -221,6 +222,11 @@ class ConsentRecord(models.Model):
         subject = self.image or self.document
         about = f"{subject.title} in " if subject else ""
         return f"Consent: {about}{self.entry.title} ({self.get_status_display()})"
+
+    def clean(self):
+        super().clean()
+        # A file's consent only on an entry that may show that file (chapters.media_rules).
+        check_references(self)
 
     @property
     def channels(self) -> list[str]:

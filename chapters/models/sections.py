@@ -12,6 +12,7 @@ from home.forms import NetworkPageForm
 from home.locales import localized
 from home.models import BasePage, Right
 from home.publication import public_pages
+from home.references import check_references
 
 PER_PAGE = 10
 
@@ -67,3 +68,8 @@ class ChapterContentPage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        # Which images and documents this page may use (chapters.media_rules).
+        check_references(self)

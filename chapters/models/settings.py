@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
+from home.references import check_references
+
 TIME_ZONES = [
     ("America/New_York", "Eastern (New York)"),
     ("America/Chicago", "Central (Chicago)"),
@@ -129,6 +131,12 @@ class ChapterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "chapter settings"
+
+    def clean(self):
+        super().clean()
+        # The logo (and any file in the texts) only from the site's own chapter's
+        # collections or the Alliance's shared media (chapters.media_rules).
+        check_references(self)
 
     @property
     def localized(self) -> dict:

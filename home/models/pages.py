@@ -14,6 +14,7 @@ from home import citations
 from home.blocks import BodyBlock
 from home.forms import NetworkPageForm
 from home.locales import active_language, default_language, in_active_locale
+from home.references import check_references
 
 from .snippets import PrincipleSet, Resource, ResourceTopic, principles_by_set
 
@@ -36,6 +37,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        # Which images and documents this page may use (chapters.media_rules).
+        check_references(self)
 
 
 class AllianceHomePage(BasePage):

@@ -17,6 +17,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.locales import in_active_locale, localized
+from home.references import check_references
 
 
 class PrincipleSet(TranslatableMixin, index.Indexed, models.Model):
@@ -237,6 +238,11 @@ class Resource(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        # A shared resource's document comes from the Alliance's shared media.
+        check_references(self)
 
     def author_list(self) -> list[str]:
         return [name.strip() for name in self.authors.split(";") if name.strip()]
