@@ -14,18 +14,22 @@ Below the matrix, the issue's three findings, each a test that failed before
 publishing followed the chapter's workflow on every path.
 """
 
+import io
 import json
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import Client
-from wagtail.models import Locale, Page, WorkflowState
+from django.core.management import call_command
+from django.test import Client, override_settings
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.models import Locale, Page, Workflow, WorkflowPage, WorkflowState
 from wagtail_localize.models import SegmentOverride, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
 from chapters.models import Chapter
+from chapters.offboarding import export_chapter, import_chapter
 from home.models import AllianceHomePage, StandardPage
 from tests.admin_forms import form_data
 from tests.conftest import PASSWORD
@@ -417,3 +421,63 @@ def test_an_editor_is_offered_submit_for_moderation_not_publish(network, login):
     editor_page = login("riverside-editor").get(made.edit_url(), headers=ADMIN).content.decode()
     assert 'name="localize-submit-for-moderation"' in editor_page
     assert '"canPublish": false' in editor_page.replace("&quot;", '"')
+
+
+# --- every path that makes a translated home ---------------------------------------
+
+
+def test_an_imported_chapters_homes_carry_the_imported_chapters_workflow(network):
+    """Chapter import recreates the Spanish home after onboarding made the English one."""
+    made = make_target(network, "Riverside page", translated=True)
+    riverside = Chapter.objects.get(home=network.riverside)
+    buffer = io.BytesIO()
+    export_chapter(riverside, buffer)
+    buffer.seek(0)
+    copy = import_chapter(buffer, name="Riverside Copy", hostname="copy.localhost")
+    assert copy.homes().count() == 2
+    for home in copy.homes():
+        assert home.get_workflow() == copy.workflow != riverside.workflow
+    copied = StandardPage.objects.descendant_of(copy.homes().get(locale=spanish())).get(
+        slug=made.spanish.slug
+    )
+    assert copied.get_workflow() == copy.workflow
+    assert made.refresh().get_workflow() == riverside.workflow
+
+
+def test_a_home_translated_from_the_shell_into_a_later_added_language(network):
+    """Adding a language is configuration; its translated homes need no extra step."""
+    languages = [("en", "English"), ("es", "Español"), ("vi", "Tiếng Việt")]
+    with override_settings(LANGUAGES=languages, WAGTAIL_CONTENT_LANGUAGES=languages):
+        get_content_languages.cache_clear()
+        get_supported_content_language_variant.cache_clear()
+        try:
+            vietnamese = Locale.objects.create(language_code="vi")
+            chapter = Chapter.objects.get(home=network.riverside)
+            home = network.riverside.copy_for_translation(vietnamese)
+            alliance = network.alliance.copy_for_translation(vietnamese)
+            assert home.get_workflow() == chapter.workflow
+            assert alliance.get_workflow() == network.alliance.get_workflow()
+        finally:
+            get_content_languages.cache_clear()
+            get_supported_content_language_variant.cache_clear()
+
+
+def test_migrate_gives_existing_translated_homes_their_workflow(network):
+    """Sites translated before this rule: `migrate` repairs them."""
+    make_target(network, "Riverside page", translated=True)
+    es_home = network.riverside.get_translation(spanish())
+    WorkflowPage.objects.filter(page=es_home).delete()  # as the data was before
+    assert Page.objects.get(pk=es_home.pk).get_workflow() is None
+    call_command("migrate", verbosity=0)
+    chapter = Chapter.objects.get(home=network.riverside)
+    assert Page.objects.get(pk=es_home.pk).get_workflow() == chapter.workflow
+
+
+def test_a_workflow_assigned_later_reaches_every_language(network):
+    """Giving the English home another workflow (Wagtail's Workflows screen saves
+    the same `WorkflowPage` row) gives it to the Spanish home too."""
+    make_target(network, "Riverside page", translated=True)
+    es_home = network.riverside.get_translation(spanish())
+    other = Workflow.objects.get(name="Hilltop moderation")
+    WorkflowPage.objects.update_or_create(page=network.riverside, defaults={"workflow": other})
+    assert Page.objects.get(pk=es_home.pk).get_workflow() == other
