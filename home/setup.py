@@ -99,12 +99,26 @@ def ensure_alliance_site(
     return home
 
 
+def grant_alliance_pages() -> None:
+    """The Alliance's groups hold their page rights on the Alliance home in every
+    language: a translated home is a sibling of the original, not below it."""
+    editors = Group.objects.get(name=ALLIANCE_EDITORS)
+    moderators = Group.objects.get(name=ALLIANCE_MODERATORS)
+    for home in AllianceHomePage.objects.all():
+        grant_pages(editors, home, EDITOR_PAGE_PERMISSIONS)
+        grant_pages(moderators, home, MODERATOR_PAGE_PERMISSIONS)
+
+
+def grant_roles_on_translated_alliance_home(sender, instance, created, raw=False, **kwargs):
+    if created and not raw and Group.objects.filter(name=ALLIANCE_EDITORS).exists():
+        grant_alliance_pages()
+
+
 def _grant_roles(home: AllianceHomePage, root: Page) -> None:
     editors = Group.objects.get(name=ALLIANCE_EDITORS)
     moderators = Group.objects.get(name=ALLIANCE_MODERATORS)
     admins = Group.objects.get(name=NETWORK_ADMINS)
-    grant_pages(editors, home, EDITOR_PAGE_PERMISSIONS)
-    grant_pages(moderators, home, MODERATOR_PAGE_PERMISSIONS)
+    grant_alliance_pages()
     grant_pages(admins, root, ADMIN_PAGE_PERMISSIONS)
     shared = shared_collection()
     grant_media(editors, shared, "editor")

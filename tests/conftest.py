@@ -175,6 +175,13 @@ def pytest_terminal_summary(terminalreporter):
             f"permission matrix: {len(permissions)} of {len(cases)} cases passed "
             f"({allowed} allowed, {len(permissions) - allowed} denied)"
         )
+    localize = {
+        nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_localize_matrix[" in nodeid
+    }
+    if localize:
+        from tests import test_localize_matrix
+
+        terminalreporter.write_line(test_localize_matrix.summary(localize))
     states = {nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_leak_matrix[" in nodeid}
     if states:
         terminalreporter.write_line(test_leak_matrix.summary(states))

@@ -60,6 +60,8 @@ def published_translation(page: Page) -> Page:
     assert translation.live and not translation.has_unpublished_changes, page.title
     assert translation.alias_of_id is None, page.title
     assert translation.translation_key == page.translation_key
+    # Moderation holds in Spanish too: the chapter's (or the Alliance's) workflow.
+    assert translation.get_workflow() == page.get_workflow() is not None, page.title
     return translation
 
 

@@ -162,6 +162,9 @@ if not LANGUAGES or LANGUAGES[0][0] != LANGUAGE_CODE or any(len(lang) != 2 for l
     )
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation of a live page starts as a draft (home/translation_publishing.py
+# enforces it too); it goes live through the page's workflow.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
