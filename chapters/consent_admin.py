@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
 from chapters.consent import WithdrawalError, apply_consent, consent_of, withdraw_consent
+from chapters.file_safety import file_response_headers
 from chapters.media_rules import consent_refusal
 from chapters.models import ArchiveEntryPage, Chapter
 from chapters.models.consent import ConsentRecord, file_kind
@@ -239,5 +240,6 @@ def consent_document(request, pk):
     if not record.consent_document:
         raise Http404
     response = FileResponse(record.consent_document.open("rb"), as_attachment=True)
+    file_response_headers(response)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -9,8 +9,10 @@ drawn here, so the demo needs no files. Idempotent, like the rest of the demo.
 
 import io
 
+import pikepdf
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from pikepdf import Dictionary, Name
 from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -55,8 +57,20 @@ def _document(collection, title: str, text: bytes):
     if existing:
         return existing
     document = model(title=title, collection=collection)
-    document.file.save("scan.pdf", ContentFile(b"%PDF-1.4\n% " + text), save=True)
+    document.file.save("scan.pdf", ContentFile(one_page_pdf(text)), save=True)
     return document
+
+
+def one_page_pdf(text: bytes) -> bytes:
+    """A one-page PDF that says `text` (archive documents must be real PDFs)."""
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(612, 792))
+    font = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica)
+    page.obj.Resources = Dictionary(Font=Dictionary(F1=pdf.make_indirect(font)))
+    page.obj.Contents = pdf.make_stream(b"BT /F1 14 Tf 72 720 Td (" + text + b") Tj ET")
+    output = io.BytesIO()
+    pdf.save(output)
+    return output.getvalue()
 
 
 def _entry(archive, slug: str, **fields) -> tuple[ArchiveEntryPage, bool]:

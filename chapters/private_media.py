@@ -5,45 +5,63 @@ private file:
 
 * On save it is stored in PRIVATE_MEDIA_ROOT under a random `private-…`
   name (see `network_site.storage.MediaStorage`); an image is re-encoded
-  first, so no EXIF or other metadata is kept (its orientation is applied).
-  Renditions made while it was public are deleted; new ones get private names.
+  first, so no EXIF or other metadata is kept (its orientation is applied),
+  and a PDF or audio file is rewritten without its metadata
+  (`chapters.file_cleaning`). Renditions made while it was public are
+  deleted; new ones get private names.
 * The public reaches it only at `/archive-media/image/<id>/<spec>/` and
   `/archive-media/document/<id>/`, and only if `file_visible_to(item, user)`:
   an entry that shows it is visible to the reader (`entry_visible_to`) and the
   file's own consent record for that entry is in force, on the web, for the
   reader's scope (the public, or the members of the entry's chapter).
 * In the admin, people with rights on its collection see it through
-  `admin_file`, an admin-only view.
+  `admin_file`, an admin-only view (the views are in `chapters.media_views`).
+
+Files of a view-restricted collection (CollectionViewRestriction, on it or an
+ancestor) are private too (`private-restricted-…`, images re-encoded) and
+served through the restriction; Wagtail's staged uploads (the multiple
+uploader's `UploadedFile`) wait under PRIVATE_MEDIA_ROOT (`private-staged-…`).
+Every upload first passes `chapters.file_safety.check_upload`.
 """
 
-import functools
 import hashlib
-import mimetypes
 import os
+import re
 import secrets
 from io import BytesIO
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.db.models.signals import post_save, pre_save
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
-from django.utils.text import slugify
-from django.views.decorators.http import require_safe
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.urls import reverse
+from django.utils.text import get_valid_filename
 from PIL import Image as PILImage
 from PIL import ImageOps, ImageSequence
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    ReferenceIndex,
+    UploadedFile,
+)
 from wagtail.permissions import policy_registry
 
 from chapters.consent import entry_visible_to, is_member
+from chapters.file_cleaning import UncleanableFile, clean_document
+from chapters.file_safety import check_upload
 from chapters.models import ArchiveEntryPage, Chapter
 from chapters.models.consent import ConsentRecord, file_kind
 from home.publication import under_collections
-from network_site.storage import PRIVATE_PREFIX, is_private_name
+from network_site.storage import (
+    PRIVATE_PREFIX,
+    RESTRICTED_PREFIX,
+    STAGED_PREFIX,
+    is_private_name,
+)
 
 # The only renditions the public view makes: it cannot be used to fill the disk.
 ALLOWED_SPECS = ("width-800", "width-1600")
@@ -74,6 +92,18 @@ def is_archive_item(item) -> bool:
         return False
     return Collection.objects.filter(
         under_collections(archive_collections(), "path"), pk=item.collection_id
+    ).exists()
+
+
+def is_restricted_item(item) -> bool:
+    """In a collection under a view restriction (its own or an ancestor's)?"""
+    if item.collection_id is None:
+        return False
+    restricted = Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    )
+    return Collection.objects.filter(
+        under_collections(restricted, "path"), pk=item.collection_id
     ).exists()
 
 
@@ -110,18 +140,50 @@ def _clean(frame):
     return frame
 
 
-def private_basename(extension: str) -> str:
+def private_basename(extension: str, prefix: str = PRIVATE_PREFIX) -> str:
     # Short, so Wagtail's rendition names (truncated to 59 characters) keep the prefix.
-    return f"{PRIVATE_PREFIX}{secrets.token_hex(8)}{extension.lower()}"
+    return f"{prefix}{secrets.token_hex(8)}{extension.lower()}"
 
 
-def _private_content(item, data: bytes, name: str) -> tuple[ContentFile, bytes, tuple | None]:
-    """The file's new content and name: (file, its bytes, (width, height) for an image)."""
+ARCHIVE, RESTRICTED, PUBLIC, STAGED = "archive", "restricted", "public", "staged"
+PREFIXES = {ARCHIVE: PRIVATE_PREFIX, RESTRICTED: RESTRICTED_PREFIX, PUBLIC: ""}
+
+
+def wanted_state(item) -> str:
+    """Where the item's file belongs: the archive's (cleaned, consent-served), a
+    view-restricted collection's (served through its restriction) or public."""
+    if is_archive_item(item):
+        return ARCHIVE
+    if is_restricted_item(item):
+        return RESTRICTED
+    return PUBLIC
+
+
+def stored_state(name: str) -> str:
+    base = os.path.basename(name or "")
+    for state, prefix in ((STAGED, STAGED_PREFIX), (RESTRICTED, RESTRICTED_PREFIX)):
+        if base.startswith(prefix):
+            return state
+    return ARCHIVE if base.startswith(PRIVATE_PREFIX) else PUBLIC
+
+
+def original_name(name: str) -> str:
+    """The name a person gave the file: a staged upload's, not the `private-…` prefix."""
+    base = os.path.basename(name or "")
+    match = re.match(rf"^{STAGED_PREFIX}[0-9a-f]{{16}}-(.+)$", base)
+    return match[1] if match else base
+
+
+def _private_content(item, data: bytes, name: str, state: str = ARCHIVE):
+    """The file's new content and name: (file, its bytes, (width, height) for an image).
+    An archive document is cleaned of its metadata (`chapters.file_cleaning`)."""
     extension = os.path.splitext(name)[1]
     size = None
     if is_image(item):
         data, extension, size = strip_metadata(data)
-    return ContentFile(data, name=private_basename(extension)), data, size
+    elif state == ARCHIVE:
+        data = clean_document(data, extension)
+    return ContentFile(data, name=private_basename(extension, PREFIXES[state])), data, size
 
 
 def _set_file_metadata(item, data: bytes) -> None:
@@ -129,15 +191,49 @@ def _set_file_metadata(item, data: bytes) -> None:
     item.file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
 
 
-def secure_new_upload(sender, instance, raw=False, **kwargs):
-    """pre_save: a new archive upload is cleaned and renamed before it touches the disk."""
+def _read(field) -> bytes:
+    field.open("rb")
+    field.seek(0)
+    data = field.read()
+    field.seek(0)
+    return data
+
+
+def check_new_file(instance, state: str) -> None:
+    """A new file (or one moving into the archive) must follow the upload rules
+    (`chapters.file_safety.check_upload`). A refused file already written to the
+    storage (`file.save(…)` stores before it saves) is deleted at once."""
     field = instance.file
-    if raw or not field or field._committed:
+    stored = None
+    if instance.pk is not None:
+        stored = type(instance).objects.filter(pk=instance.pk).values_list("file", flat=True)
+        stored = stored.first()
+    new = not field._committed or stored != field.name
+    into_archive = state == ARCHIVE and stored_state(field.name) != ARCHIVE
+    if not (new or into_archive):
         return
-    if is_archive_item(instance):
-        field.open("rb")
-        field.seek(0)
-        content, data, _size = _private_content(instance, field.read(), field.name)
+    archive = state == ARCHIVE
+    try:
+        data = _read(field) if archive and not is_image(instance) else None
+        check_upload(instance, original_name(field.name), field.size, archive=archive, data=data)
+    except ValidationError:
+        if field._committed and new:
+            field.storage.delete(field.name)
+        raise
+
+
+def secure_new_upload(sender, instance, raw=False, **kwargs):
+    """pre_save: the upload rules, then a new private upload is cleaned and renamed
+    before it touches the disk."""
+    field = instance.file
+    if raw or not field:
+        return
+    state = wanted_state(instance)
+    check_new_file(instance, state)
+    if field._committed:
+        return  # stored already: moved (if it must be) after the save
+    if state != PUBLIC:
+        content, data, _size = _private_content(instance, _read(field), field.name, state)
         instance.file = content
         content.seek(0)
         _set_file_metadata(instance, data)
@@ -146,26 +242,41 @@ def secure_new_upload(sender, instance, raw=False, **kwargs):
         field.name = f"upload-{os.path.basename(field.name)}"
 
 
+def stage_upload_privately(sender, instance, raw=False, **kwargs):
+    """pre_save of Wagtail's `UploadedFile`: a staged upload waits in PRIVATE_MEDIA_ROOT."""
+    field = instance.file
+    if raw or not field or field._committed or is_private_name(field.name):
+        return
+    base = get_valid_filename(os.path.basename(field.name))[-100:] or "upload"
+    field.name = f"{STAGED_PREFIX}{secrets.token_hex(8)}-{base}"
+
+
 def secure_stored_file(sender, instance, raw=False, **kwargs):
-    """post_save: a file moved into (or out of) an archive collection moves storage."""
+    """post_save: a file moved into (or out of) an archive or view-restricted
+    collection moves storage."""
     if raw or not instance.file or not instance.file._committed:
         return
-    archive, private = is_archive_item(instance), is_private_name(instance.file.name)
-    if archive != private:
-        move_file(instance, private=archive)
+    state = wanted_state(instance)
+    if stored_state(instance.file.name) != state:
+        move_file(instance, state)
 
 
-def move_file(item, *, private: bool) -> None:
-    """Store the item's file again, privately (cleaned, random name) or publicly."""
+def move_file(item, state) -> None:
+    """Store the item's file again: privately (cleaned, random name) or publicly."""
     field = item.file
     old_name, storage = field.name, field.storage
     with storage.open(old_name, "rb") as stored:
         data = stored.read()
     size = None
-    if private:
-        content, data, size = _private_content(item, data, old_name)
+    if state != PUBLIC:
+        try:
+            content, data, size = _private_content(item, data, old_name, state)
+        except UncleanableFile:
+            # Only a bulk move gets here (every save is checked first): stored privately
+            # as it is, which is better than leaving it public.
+            content = ContentFile(data, name=private_basename(os.path.splitext(old_name)[1]))
     else:
-        content = ContentFile(data, name=os.path.basename(old_name)[len(PRIVATE_PREFIX) :])
+        content = ContentFile(data, name=original_name(public_name(old_name)))
     new_name = storage.save(field.field.generate_filename(item, content.name), content)
     _set_file_metadata(item, data)
     changes = {"file": new_name, "file_size": item.file_size, "file_hash": item.file_hash}
@@ -178,12 +289,20 @@ def move_file(item, *, private: bool) -> None:
         # Made while the file was somewhere else, under its old name; the files
         # go with the rows (Wagtail's own post_delete handler).
         item.renditions.all().delete()
-    if private:
-        # At once: the old copy is public and may carry the original name. (Should the
+    if state != PUBLIC:
+        # At once: the old copy may be public and carry the original name. (Should the
         # transaction fail, the row points at a missing file: broken, never exposed.)
         storage.delete(old_name)
     else:
         transaction.on_commit(lambda: storage.delete(old_name))
+
+
+def public_name(name: str) -> str:
+    base = os.path.basename(name)
+    for prefix in (RESTRICTED_PREFIX, PRIVATE_PREFIX):
+        if base.startswith(prefix) and not base.startswith(STAGED_PREFIX):
+            return base[len(prefix) :]
+    return base
 
 
 def secure_bulk_moves(request, action_type, objects, action_class_instance):
@@ -196,11 +315,30 @@ def secure_bulk_moves(request, action_type, objects, action_class_instance):
             secure_stored_file(type(item), item)
 
 
+def secure_collection(sender, instance, raw=False, **kwargs):
+    """post_save / post_delete of a CollectionViewRestriction: the files of the
+    collection (and below) move into, or out of, private storage."""
+    if raw:
+        return
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None:
+        return
+    below = Collection.objects.filter(path__startswith=collection.path)
+    for model in (get_image_model(), get_document_model()):
+        for item in model.objects.filter(collection__in=below):
+            secure_stored_file(model, item)
+
+
 def connect_signals() -> None:
     for model in (get_image_model(), get_document_model()):
         label = model._meta.label
         pre_save.connect(secure_new_upload, sender=model, dispatch_uid=f"private-new-{label}")
         post_save.connect(secure_stored_file, sender=model, dispatch_uid=f"private-move-{label}")
+    pre_save.connect(stage_upload_privately, sender=UploadedFile, dispatch_uid="private-staged")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            secure_collection, sender=CollectionViewRestriction, dispatch_uid="private-restricted"
+        )
 
 
 def secure_archive_files() -> int:
@@ -208,8 +346,8 @@ def secure_archive_files() -> int:
     count = 0
     for model in (get_image_model(), get_document_model()):
         for item in model.objects.filter(archive_collections_q()):
-            if not is_private_name(item.file.name):
-                move_file(item, private=True)
+            if stored_state(item.file.name) != ARCHIVE:
+                move_file(item, ARCHIVE)
                 count += 1
     return count
 
@@ -269,97 +407,3 @@ def archive_image_url(image, spec: str = ALLOWED_SPECS[0]) -> str:
 
 def archive_document_url(document) -> str:
     return reverse("archive_media_document", args=[document.pk])
-
-
-def _private_headers(response):
-    response["Cache-Control"] = "private, no-cache"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def outside_languages(view):
-    """A 404 here stays a 404: LocaleMiddleware would redirect it to /en/archive-media/…
-    (which the page-serving pattern matches). Under `urlpatterns` below, it doesn't."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        request.urlconf = __name__
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-@outside_languages
-@require_safe
-def serve_image(request, image_id: int, spec: str):
-    if spec not in ALLOWED_SPECS:
-        raise Http404
-    image = get_object_or_404(get_image_model(), pk=image_id)
-    # Only archive files (cleaned, privately stored) are served here.
-    if not is_private_name(image.file.name) or not file_visible_to(image, request.user):
-        raise Http404
-    rendition = image.get_rendition(spec)
-    with rendition.file.open("rb") as stored:
-        data = stored.read()
-    content_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
-    # No Content-Disposition: the stored name is nobody's business.
-    return _private_headers(HttpResponse(data, content_type=content_type))
-
-
-@outside_languages
-@require_safe
-def serve_document(request, document_id: int):
-    document = get_object_or_404(get_document_model(), pk=document_id)
-    if not is_private_name(document.file.name) or not file_visible_to(document, request.user):
-        raise Http404
-    extension = os.path.splitext(document.file.name)[1].lower()
-    filename = f"{slugify(document.title) or 'document'}{extension}"
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=filename,
-        content_type=mimetypes.guess_type(filename)[0] or "application/octet-stream",
-    )
-    return _private_headers(response)
-
-
-def owner_of(name: str):
-    """The image or document a stored private file belongs to (a rendition's image)."""
-    Image, Document = get_image_model(), get_document_model()
-    Rendition = Image.get_rendition_model()
-    rendition = Rendition.objects.filter(file=name).select_related("image").first()
-    return (
-        Image.objects.filter(file=name).first()
-        or (rendition.image if rendition else None)
-        or Document.objects.filter(file=name).first()
-    )
-
-
-def admin_file(request, name: str):
-    """A private file for the admin (thumbnails, the original), to people with rights
-    on its collection. Registered under /admin/, so Wagtail's admin login applies too."""
-    item = owner_of(name) if is_private_name(name) else None
-    if item is None or not may_manage(request.user, item):
-        raise Http404
-    storage = item.file.storage
-    if not storage.exists(name):
-        raise Http404
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(storage.open(name, "rb"), content_type=content_type)
-    response["Content-Disposition"] = "inline"
-    return _private_headers(response)
-
-
-# Included by network_site.urls, outside the language prefix.
-urlpatterns = [
-    path(
-        "archive-media/image/<int:image_id>/<str:spec>/",
-        serve_image,
-        name="archive_media_image",
-    ),
-    path(
-        "archive-media/document/<int:document_id>/",
-        serve_document,
-        name="archive_media_document",
-    ),
-]

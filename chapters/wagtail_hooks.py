@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from chapters import admin_scope, admin_views, consent_admin, private_media
+from chapters import admin_scope, admin_views, consent_admin, media_views, private_media
 from chapters.admin_scope import page_scope
 from chapters.consent import entry_visible_to, members_consent_in_force
 from chapters.models import ArchiveEntryPage, Chapter
@@ -122,7 +122,7 @@ def archive_consent_gate(page, request, serve_args, serve_kwargs):
 
 @hooks.register("register_admin_urls")
 def register_private_media_urls():
-    urls = [path("<path:name>", private_media.admin_file, name="file")]
+    urls = [path("<path:name>", media_views.admin_file, name="file")]
     return [path("private-media/", include((urls, "chapters_private_media")))]
 
 

@@ -10,7 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from chapters import intake, private_media
+from chapters import intake, media_views
 from chapters import views as chapter_views
 from chapters.admin_views import ScopedPageBrowseView, tag_autocomplete
 from chapters.sitemaps import SiteSitemap
@@ -36,9 +36,14 @@ urlpatterns = [
         require_admin_access(tag_autocomplete),
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, with the file headers (a download, sandboxed, no sniffing).
+    re_path(
+        r"^documents/(\d+)/(.*)$", media_views.serve_wagtail_document, name="wagtaildocs_serve"
+    ),
     path("documents/", include(wagtaildocs_urls)),
-    # Archive files, through the entry's and the file's consent: an id, never a file name.
-    *private_media.urlpatterns,
+    # Archive files, through the entry's and the file's consent: an id, never a file name;
+    # files of view-restricted collections, through the restriction.
+    *media_views.urlpatterns,
     # Open data and search engines: per site (the Host header), outside the language prefix.
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),

@@ -36,6 +36,7 @@ from chapters.models import ArchiveEntryPage, Chapter
 from chapters.models.consent import ConsentRecord
 from home.models import Right
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
+from tests.files import pdf_bytes
 from tests.pages import add_entry
 
 pytestmark = pytest.mark.django_db
@@ -244,7 +245,7 @@ def upload_files(chapter: Chapter):
     document = get_document_model()(
         title=f"Letter {DOCUMENT_MEDIA}", collection=chapter.archive_collection
     )
-    document.file.save(f"{ORIGINAL}-letter.pdf", ContentFile(b"%PDF-1.4 a letter"), save=True)
+    document.file.save(f"{ORIGINAL}-letter.pdf", ContentFile(pdf_bytes()), save=True)
     return image, document
 
 

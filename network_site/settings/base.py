@@ -63,6 +63,13 @@ STORY_INTAKE_RATE_LIMIT = int(os.environ.get("STORY_INTAKE_RATE_LIMIT", "5"))
 # How many reverse proxies in front of the site append to X-Forwarded-For, so the
 # rate limit counts each reader's address and not the proxy's (0: none, as in `make run`).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The largest document accepted, in bytes (default 50 MB; long recordings belong on
+# a media host, linked from the entry). Also cap the request body in the web server.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+# The largest image accepted, in bytes (default 10 MB) and in pixels (default 50
+# million: a small PNG can decode to gigabytes of memory).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_SIZE", 10 * 1024 * 1024))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -205,4 +212,15 @@ if FRONTEND_CACHE_PURGE_URL:
 # Readers log in on the chapter's site to see entries shared with its members.
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "chapters/login.html"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Documents: what an archive of testimony and a chapter's paperwork need, nothing a
+# browser would run (no HTML, SVG, XML, scripts, archives, macro-enabled or legacy
+# office formats). An archive collection takes fewer: the formats whose metadata is
+# removed (chapters.file_cleaning). Checked on every save (chapters.file_safety).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "txt", "csv", "rtf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "epub",
+    "mp3", "m4a", "ogg", "oga", "opus", "flac", "wav", "mp4", "webm",
+]  # fmt: skip
+# Every document downloads (none is shown in the browser, PDFs included), sandboxed.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "chapters.file_safety.DocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
