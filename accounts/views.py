@@ -29,6 +29,7 @@ from accounts.policy import has_second_factor, second_factor_required
 APP_DEVICE = "Authenticator app"
 RECOVERY_DEVICE = "Recovery codes"
 RECOVERY_CODE_COUNT = 10
+TOO_FAST = gettext_lazy("Too many wrong codes in a row: wait a little, then try again.")
 
 
 class CodeForm(forms.Form):
@@ -92,14 +93,17 @@ def setup(request):
     device = _pending_device(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
+        if not device.verify_is_allowed()[0]:
+            form.add_error("code", TOO_FAST)
+        elif device.verify_token(form.cleaned_data["code"]):
             TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             codes = new_recovery_codes(user)
             return _render(request, "recovery_codes.html", {"codes": codes, "new_app": True})
-        form.add_error("code", _("That code is not right. Enter the code the app shows now."))
+        else:
+            form.add_error("code", _("That code is not right. Enter the code the app shows now."))
     context = {"form": form, "secret": _secret(device), "required": second_factor_required(user)}
     return _render(request, "setup.html", context, status=400 if form.errors else 200)
 
@@ -117,13 +121,18 @@ def qr_code(request):
 
 
 def _match(user, code: str):
-    """The device that accepts the code: six digits go to the app, anything else to
-    the recovery codes, so a wrong guess only slows down the device it was meant for."""
+    """The device that accepts the code, or the error to show. Six digits go to the
+    app, anything else to the recovery codes, so a wrong guess only slows down the
+    device it was meant for (django-otp doubles the wait after each wrong code)."""
     kind = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
-    for device in devices_for_user(user, for_verify=True):
-        if isinstance(device, kind) and device.verify_token(code):
-            return device
-    return None
+    devices = [d for d in devices_for_user(user, for_verify=True) if isinstance(d, kind)]
+    allowed = [device for device in devices if device.verify_is_allowed()[0]]
+    if devices and not allowed:
+        return None, TOO_FAST
+    for device in allowed:
+        if device.verify_token(code):
+            return device, None
+    return None, _("That code is not right, or was used already. Try again.")
 
 
 @never_cache
@@ -138,7 +147,7 @@ def verify(request):
         return redirect(_next(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = _match(user, form.cleaned_data["code"])
+        device, error = _match(user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             if isinstance(device, StaticDevice):
@@ -148,7 +157,7 @@ def verify(request):
                     _("You used a recovery code; %(left)s are left.") % {"left": left},
                 )
             return redirect(_next(request))
-        form.add_error("code", _("That code is not right, or was used already. Try again."))
+        form.add_error("code", error)
     return _render(request, "verify.html", {"form": form}, status=400 if form.errors else 200)
 
 
