@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -20,7 +19,6 @@ from network_site.api import api_router
 from search import views as search_views
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     # Wagtail's page chooser browses the whole tree; ours stays inside the person's chapter.
     path(
         "admin/choose-page/<int:parent_page_id>/",
@@ -82,6 +80,8 @@ urlpatterns += i18n_patterns(
         auth_views.LoginView.as_view(template_name=settings.WAGTAIL_FRONTEND_LOGIN_TEMPLATE),
         name="wagtailcore_login",
     ),
+    # Members log out from the site's header (a POST form) and stay on the page.
+    path("_util/logout/", auth_views.LogoutView.as_view(), name="member_logout"),
     # Wagtail's page serving (same pattern, so its URLs reverse the same), with a
     # fallback to the default language for pages not translated yet.
     re_path(r"^((?:[\w\-]+/)*)$", serve, name="wagtail_serve"),

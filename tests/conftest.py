@@ -22,12 +22,12 @@ from chapters.models import ChapterHomePage, PrincipleSetAdoption, RightsPage
 from chapters.onboarding import onboard_chapter
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS, ensure_alliance_site
+from tests.logins import PASSWORD, log_in
 
 # Playwright's sync API keeps an event loop running in the worker; database tests that
 # run after a browser test in the same worker would otherwise be refused by Django.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-PASSWORD = "test-password"
 ALLIANCE_HOST = "localhost"
 RIVERSIDE_HOST = "riverside.localhost"
 HILLTOP_HOST = "hilltop.localhost"
@@ -115,11 +115,11 @@ def network(db) -> Network:
 
 @pytest.fixture
 def login(client):
-    """Log the test client in as one of the network's users."""
+    """Log the test client in as one of the network's users, with the second factor
+    their role needs (tests/logins.py)."""
 
     def _login(username: str):
-        assert client.login(username=username, password=PASSWORD)
-        return client
+        return log_in(client, username)
 
     return _login
 

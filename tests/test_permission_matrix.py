@@ -26,6 +26,7 @@ from home.models import Principle, PrincipleSet, Resource, Right, StandardPage
 from home.setup import SHARED_COLLECTION
 from tests.admin_forms import form_data
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, PASSWORD, RIVERSIDE_HOST
+from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db
 ADMIN = {"host": "localhost"}
@@ -487,9 +488,7 @@ def superuser():
     get_user_model().objects.create_superuser(
         username="matrix-superuser", email="su@example.org", password=PASSWORD
     )
-    client = Client()
-    client.login(username="matrix-superuser", password=PASSWORD)
-    return client
+    return log_in(Client(), "matrix-superuser")
 
 
 @pytest.mark.parametrize(

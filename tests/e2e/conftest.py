@@ -115,8 +115,19 @@ def screenshot(page):
     return _take
 
 
+# What each demo person's authenticator holds once they set it up in a browser test:
+# its key, and the recovery codes not used yet (one per later log-in, so no test waits
+# for the app's next code).
+AUTHENTICATORS: dict[str, dict] = {}
+
+
 def log_in(page, port, username):
-    """Log in to the admin as one of the demo's people."""
+    """Log in to the admin as one of the demo's people, with the second factor their
+    role needs: set up on their first log-in (the key read off the page, the code
+    computed from it), a recovery code on later ones."""
+    from base64 import b32decode
+
+    from django_otp.oath import TOTP
     from playwright.sync_api import expect
 
     from chapters.demo import DEMO_PASSWORD
@@ -125,4 +136,16 @@ def log_in(page, port, username):
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if "/admin/two-step/set-up/" in page.url:
+        key = b32decode(page.locator(".two-step-secret").inner_text().replace(" ", ""))
+        page.fill("#id_code", f"{TOTP(key).token():06d}")
+        page.get_by_role("button", name="Turn on").click()
+        expect(page.locator(".two-step-codes code")).to_have_count(10)
+        codes = page.locator(".two-step-codes code").all_inner_texts()
+        AUTHENTICATORS[username] = {"key": key, "codes": codes}
+        page.get_by_role("link", name="I have saved them, continue").click()
+    elif "/admin/two-step/verify/" in page.url:
+        page.fill("#id_code", AUTHENTICATORS[username]["codes"].pop())
+        page.get_by_role("button", name="Verify").click()
     expect(page).to_have_url(f"http://localhost:{port}/admin/")

@@ -1,0 +1,20 @@
+"""django-axes hooks: who is asking (the client's address as the intake rate limit
+counts it, behind TRUSTED_PROXY_COUNT proxies) and what a locked-out person sees."""
+
+from django.conf import settings
+from django.shortcuts import render
+
+from chapters.intake import client_address
+
+
+def client_ip(request) -> str:
+    return client_address(request)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """429 with the limit and when to try again, on every login form."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "accounts/locked_out.html", context, status=429)

@@ -1,0 +1,48 @@
+"""Logging in as a person does: the real login form (so django-axes sees it), then,
+for the roles that need it, the second factor with a code computed from a real
+authenticator's key, posted to the real verification page."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.policy import second_factor_required
+
+PASSWORD = "test-password"
+HOST = "localhost"
+
+
+def add_authenticator(user, name="Test authenticator") -> TOTPDevice:
+    """An authenticator app the person has already set up."""
+    return TOTPDevice.objects.create(user=user, name=name, confirmed=True)
+
+
+def code_for(device: TOTPDevice, steps_ahead: int = 0) -> str:
+    """What the authenticator app shows now (or a step later), from the device's key."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time += steps_ahead * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def verify_second_factor(client, user):
+    """Enter a code from a new authenticator of the person's on the verification page."""
+    device = add_authenticator(user)
+    response = client.post(
+        reverse("mfa:verify"), {"code": code_for(device)}, headers={"host": HOST}
+    )
+    assert response.status_code == 302, response.content[:500]
+    return device
+
+
+def log_in(client, username, password=PASSWORD):
+    """Admin users log in on the admin's form, members on the members' form."""
+    user = get_user_model().objects.get(username=username)
+    form = "/admin/login/" if user.has_perm("wagtailadmin.access_admin") else "/en/_util/login/"
+    response = client.post(
+        form, {"username": username, "password": password}, headers={"host": HOST}
+    )
+    assert response.status_code == 302, f"{username} could not log in on {form}"
+    if second_factor_required(user):
+        verify_second_factor(client, user)
+    return client
