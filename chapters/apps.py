@@ -51,3 +51,7 @@ class ChaptersConfig(AppConfig):
 
         private_media.connect_signals()
         checks.register(private_media_outside_public_folders, checks.Tags.security)
+        from chapters.consent_log import log_consent_change
+        from chapters.models.consent import ConsentRecord
+
+        post_save.connect(log_consent_change, sender=ConsentRecord)

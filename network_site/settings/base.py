@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -62,7 +63,14 @@ CHAPTER_MAP_TILE_URL = os.environ.get("CHAPTER_MAP_TILE_URL") or None
 STORY_INTAKE_RATE_LIMIT = int(os.environ.get("STORY_INTAKE_RATE_LIMIT", "5"))
 # How many reverse proxies in front of the site append to X-Forwarded-For, so the
 # rate limit counts each reader's address and not the proxy's (0: none, as in `make run`).
+# Unset means none, in production too: a count higher than the real number of proxies
+# lets any client choose its own address (and escape the limit) with X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# REDIS_URL: an optional Redis (redis://host:6379/0) for the shared cache; without it
+# the cache is a table in the database (`migrate` creates it), which every worker sees.
+REDIS_URL = os.environ.get("REDIS_URL") or None
+# LOG_LEVEL: what production writes to stderr (JSON lines); INFO by default.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -97,9 +105,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
+# SecurityMiddleware and the header middlewares come first, so that redirects and
+# error pages made further in carry the security headers too.
 MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "network_site.observability.RequestIdMiddleware",
+    "network_site.headers.PermissionsPolicyMiddleware",
+    "network_site.headers.NetworkCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,7 +125,6 @@ MIDDLEWARE = [
     "chapters.languages.SiteLanguageMiddleware",
     "home.middleware.ChooserLocaleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -136,6 +150,22 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+
+# One cache that every worker (and every server) shares: the story form's rate
+# limit and its one-story-per-form check count together, and Wagtail's cached
+# site paths are dropped everywhere when a chapter's site changes.
+CACHE_TABLE = "network_cache"
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -144,6 +174,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Headers -----------------------------------------------------------------
+# Content-Security-Policy (django-csp 4) for public pages: this origin only, and
+# inline scripts and styles only with the request's nonce. The admin's policy is
+# in network_site/headers.py; a response with its own policy keeps it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Nothing frames a page of the network; Wagtail's previews allow their own admin frame.
+X_FRAME_OPTIONS = "DENY"
 
 # --- Languages ---------------------------------------------------------------
 # Adding a language is this one setting (or the LANGUAGES environment variable,
