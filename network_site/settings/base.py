@@ -52,6 +52,13 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 # Chapter exports (offboarding): they hold private content, so never under MEDIA_ROOT.
 CHAPTER_EXPORT_DIR = Path(os.environ.get("CHAPTER_EXPORT_DIR", BASE_DIR / "exports"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "network@localhost")
+# The mail server for notifications and invitations (SMTP; dev prints to the console).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20  # seconds: a mail server that hangs never holds a request for long
 # FRONTEND_CACHE_PURGE_URL: an optional HTTP cache in front of the site (Varnish,
 # nginx with purge…) that accepts PURGE requests there. Pages are purged when they
 # are published or unpublished, and a consent withdrawal purges every address
@@ -115,6 +122,7 @@ MIDDLEWARE = [
     "network_site.observability.RequestIdMiddleware",
     "network_site.headers.PermissionsPolicyMiddleware",
     "network_site.headers.NetworkCSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,7 +132,6 @@ MIDDLEWARE = [
     "chapters.middleware.ChapterAdminScopeMiddleware",
     "chapters.languages.SiteLanguageMiddleware",
     "home.middleware.ChooserLocaleMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
