@@ -58,3 +58,7 @@ class ChaptersConfig(AppConfig):
         register_reference_rule(media_rules.rule)
         media_rules_paths.connect_signals()
         checks.register(private_media_outside_public_folders, checks.Tags.security)
+        from chapters.consent_log import log_consent_change
+        from chapters.models.consent import ConsentRecord
+
+        post_save.connect(log_consent_change, sender=ConsentRecord)

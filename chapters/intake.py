@@ -9,7 +9,8 @@ consent record, never to the page or its revisions (see models/consent.py).
 
 Spam is kept out without third-party services: a honeypot field, a signed
 timestamp (a form sent seconds after it was shown was not written by a
-person), and a limit per client address per site, kept in Django's cache.
+person), and a limit per client address per site, kept in Django's cache,
+which every worker shares (the database cache, or Redis: settings CACHES).
 
 The person gets a reference (the consent record's UUID) to withdraw the story
 later. It is shown once, on the page that confirms the story was received,
@@ -42,6 +43,7 @@ from chapters.consent import record_consent, withdraw_consent
 from chapters.languages import site_languages
 from chapters.models import ArchiveEntryPage, ArchiveIndexPage, Chapter
 from chapters.models.consent import CHANNELS, ConsentRecord
+from home.headers_text import one_line
 
 RATE_WINDOW = 60 * 60  # seconds: STORY_INTAKE_RATE_LIMIT counts per hour
 MIN_SECONDS = 3  # nobody reads the form and writes a story faster than this
@@ -323,6 +325,10 @@ class StoryForm(forms.Form):
                 params={"first": FIRST_YEAR, "last": self.this_year},
             )
         return year
+
+    def clean_title(self):
+        # A title is one line: it becomes the moderators' email subject.
+        return one_line(self.cleaned_data["title"])
 
     def clean_story(self):
         story = self.cleaned_data["story"].strip()

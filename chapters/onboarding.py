@@ -24,7 +24,7 @@ from chapters.models import (
 )
 from chapters.models.chapter import ARCHIVE_COLLECTION
 from chapters.models.settings import TIME_ZONES
-from chapters.people import invite_person
+from chapters.people import InviteError, invite_person
 from home.setup import (
     EDITOR_PAGE_PERMISSIONS,
     MODERATOR_PAGE_PERMISSIONS,
@@ -146,7 +146,12 @@ def onboard_chapter(
         chapter.save()
         grant_chapter_roles(chapter)
         if moderator_email:
-            invite_person(chapter, moderator_email, "moderator", invited_by=invited_by)
+            try:
+                invite_person(chapter, moderator_email, "moderator", invited_by=invited_by)
+            except InviteError as error:  # nothing is created: the form keeps what was typed
+                raise OnboardingError(
+                    "moderator_email", f"The chapter was not created: {error}"
+                ) from error
     chapter.created = created
     return chapter
 

@@ -1,5 +1,7 @@
 """Inviting a person into a chapter: one service behind the admin's invite form."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -12,6 +14,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from chapters.models import Chapter
+from home.headers_text import one_line
+
+logger = logging.getLogger("network.mail")
 
 ROLES = [
     ("editor", "Editor"),
@@ -85,10 +90,28 @@ def invite_person(chapter: Chapter, email: str, role: str, invited_by=None):
             f"{chapter.site.root_url}/_util/login/",
         ]
     lines += ["", f"Your username is {user.get_username()}."]
-    send_mail(
-        subject=f"You are invited to {'read' if role == 'member' else 'edit'} {chapter.name}",
-        message="\n".join(lines),
-        from_email=None,
-        recipient_list=[email],
-    )
+    subject = f"You are invited to {'read' if role == 'member' else 'edit'} {chapter.name}"
+    try:
+        send_mail(
+            subject=one_line(subject),
+            message="\n".join(lines),
+            from_email=None,
+            recipient_list=[email],
+        )
+    except Exception as error:
+        # Logged without the address: the user id says who, for whoever reads the log.
+        logger.exception(
+            "Invitation email failed",
+            extra={
+                "event": "mail_failed",
+                "kind": "invitation",
+                "chapter": chapter.pk,
+                "user": user.pk,
+            },
+        )
+        raise InviteError(
+            "email",
+            "The invitation email could not be sent: the mail server did not accept it. "
+            "Please try again later.",
+        ) from error
     return user, created

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 
 
 def sync_locales(sender, using="default", **kwargs):
@@ -12,6 +12,15 @@ def sync_locales(sender, using="default", **kwargs):
 
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.using(using).get_or_create(language_code=code)
+
+
+def create_cache_table(sender, using="default", verbosity=1, **kwargs):
+    """The shared cache's table (settings CACHES, the database cache unless REDIS_URL
+    is set) is made by every `migrate`: `make run`, the deploy steps and the tests'
+    databases need no extra command. Does nothing when the table exists."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=max(verbosity - 1, 0))
 
 
 class HomeConfig(AppConfig):
@@ -34,3 +43,8 @@ class HomeConfig(AppConfig):
         post_save.connect(grant_roles_on_translated_alliance_home, sender=AllianceHomePage)
         translation_publishing.install()
         localize_admin.install()
+        post_migrate.connect(create_cache_table, sender=self)
+        from home.headers_text import single_line_page_titles
+
+        # Titles reach email subjects (moderation notices): one line, whoever saves.
+        pre_save.connect(single_line_page_titles, dispatch_uid="home.single_line_page_titles")

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -52,6 +53,13 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 # Chapter exports (offboarding): they hold private content, so never under MEDIA_ROOT.
 CHAPTER_EXPORT_DIR = Path(os.environ.get("CHAPTER_EXPORT_DIR", BASE_DIR / "exports"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "network@localhost")
+# The mail server for notifications and invitations (SMTP; dev prints to the console).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20  # seconds: a mail server that hangs never holds a request for long
 # FRONTEND_CACHE_PURGE_URL: an optional HTTP cache in front of the site (Varnish,
 # nginx with purge…) that accepts PURGE requests there. Pages are purged when they
 # are published or unpublished, and a consent withdrawal purges every address
@@ -63,6 +71,8 @@ CHAPTER_MAP_TILE_URL = os.environ.get("CHAPTER_MAP_TILE_URL") or None
 STORY_INTAKE_RATE_LIMIT = int(os.environ.get("STORY_INTAKE_RATE_LIMIT", "5"))
 # How many reverse proxies in front of the site append to X-Forwarded-For, so the
 # rate limit counts each reader's address and not the proxy's (0: none, as in `make run`).
+# Unset means none, in production too: a count higher than the real number of proxies
+# lets any client choose its own address (and escape the limit) with X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # The largest document accepted, in bytes (default 50 MB; long recordings belong on
 # a media host, linked from the entry). Also cap the request body in the web server.
@@ -76,6 +86,11 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_0
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_COOLOFF_MINUTES = int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+# REDIS_URL: an optional Redis (redis://host:6379/0) for the shared cache; without it
+# the cache is a table in the database (`migrate` creates it), which every worker sees.
+REDIS_URL = os.environ.get("REDIS_URL") or None
+# LOG_LEVEL: what production writes to stderr (JSON lines); INFO by default.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -115,9 +130,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
+# SecurityMiddleware and the header middlewares come first, so that redirects and
+# error pages made further in carry the security headers too.
 MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "network_site.observability.RequestIdMiddleware",
+    "network_site.headers.PermissionsPolicyMiddleware",
+    "network_site.headers.NetworkCSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,8 +153,6 @@ MIDDLEWARE = [
     "chapters.middleware.ChapterAdminScopeMiddleware",
     "chapters.languages.SiteLanguageMiddleware",
     "home.middleware.ChooserLocaleMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login attempt into its 429 page.
     "axes.middleware.AxesMiddleware",
@@ -159,6 +180,22 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+
+# One cache that every worker (and every server) shares: the story form's rate
+# limit and its one-story-per-form check count together, and Wagtail's cached
+# site paths are dropped everywhere when a chapter's site changes.
+CACHE_TABLE = "network_cache"
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Logging in ----------------------------------------------------------------
@@ -191,6 +228,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Headers -----------------------------------------------------------------
+# Content-Security-Policy (django-csp 4) for public pages: this origin only, and
+# inline scripts and styles only with the request's nonce. The admin's policy is
+# in network_site/headers.py; a response with its own policy keeps it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Nothing frames a page of the network; Wagtail's previews allow their own admin frame.
+X_FRAME_OPTIONS = "DENY"
 
 # --- Languages ---------------------------------------------------------------
 # Adding a language is this one setting (or the LANGUAGES environment variable,
