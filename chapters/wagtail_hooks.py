@@ -6,7 +6,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from chapters import admin_scope, admin_views, consent_admin, media_views, private_media
+from chapters import (
+    admin_api,
+    admin_scope,
+    admin_views,
+    consent_admin,
+    media_views,
+    private_media,
+)
 from chapters.admin_scope import page_scope
 from chapters.consent import entry_visible_to, members_consent_in_force
 from chapters.models import ArchiveEntryPage, Chapter
@@ -139,3 +146,24 @@ def archive_documents_only_in_admin(document, request):
 @hooks.register("after_bulk_action")
 def archive_files_moved_in_bulk(request, action_type, objects, action_class_instance):
     private_media.secure_bulk_moves(request, action_type, objects, action_class_instance)
+
+
+# --- The admin API and the media choosers: only what is the person's (chapters/admin_api.py)
+
+
+@hooks.register("construct_admin_api", order=100)  # after Wagtail's own endpoints
+def own_admin_api_endpoints(router):
+    admin_api.register_own_endpoints(router)
+
+
+def _not_archive_in_settings(items, request):
+    """A site's logo is never an archive file: the chooser opened from the settings
+    leaves the chapters' private archive collections out."""
+    if admin_api.opened_from_settings(request):
+        # A list of ids, not a subquery: the chooser's search backend filters on it too.
+        return items.exclude(collection__in=list(admin_api.archive_collection_ids()))
+    return items
+
+
+hooks.register("construct_image_chooser_queryset", _not_archive_in_settings)
+hooks.register("construct_document_chooser_queryset", _not_archive_in_settings)

@@ -23,15 +23,24 @@ urlpatterns = [
     path(
         "admin/choose-page/<int:parent_page_id>/",
         require_admin_access(ScopedPageBrowseView.as_view()),
+        name="wagtailadmin_choose_page_child",
     ),
     path(
         "admin/choose-page/",
         require_admin_access(ScopedPageBrowseView.as_view()),
+        name="wagtailadmin_choose_page",
     ),
-    path("admin/tag-autocomplete/", require_admin_access(tag_autocomplete)),
+    # Named as the routes they replace, so the admin allowlist (chapters/admin_allowlist.py)
+    # knows them.
+    path(
+        "admin/tag-autocomplete/",
+        require_admin_access(tag_autocomplete),
+        name="wagtailadmin_tag_autocomplete",
+    ),
     path(
         "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
         require_admin_access(tag_autocomplete),
+        name="wagtailadmin_tag_model_autocomplete",
     ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view, with the file headers (a download, sandboxed, no sniffing).
