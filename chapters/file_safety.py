@@ -149,6 +149,11 @@ class DocumentForm(BaseDocumentForm):
             self.fields["file"].max_upload_size = None
 
     def _post_clean(self):
+        staged = self._staged_upload() if "file" not in self.fields else None
+        if staged is not None and not self.instance.file:
+            # Wagtail's own check (Document.clean) reads the instance's file, which the
+            # uploader sets only after this form: show it the staged one's name.
+            self.instance.file.name = staged.file.name
         super()._post_clean()
         from chapters.private_media import ARCHIVE, is_archive_item, original_name, stored_state
 
@@ -182,8 +187,12 @@ class DocumentForm(BaseDocumentForm):
             file = self.instance.file
         if file:
             return file.name, file.size, file
-        match = STAGED_PREFIX.match(self.prefix or "")
-        staged = UploadedFile.objects.filter(pk=match[1]).first() if match else None
-        if staged is None or not staged.file:
+        staged = self._staged_upload()
+        if staged is None:
             return None, None, None
         return staged.file.name, staged.file.size, staged.file
+
+    def _staged_upload(self):
+        match = STAGED_PREFIX.match(self.prefix or "")
+        staged = UploadedFile.objects.filter(pk=match[1]).first() if match else None
+        return staged if staged is not None and staged.file else None

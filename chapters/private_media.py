@@ -222,11 +222,17 @@ def check_new_file(instance, state: str) -> None:
         raise
 
 
+def _moves_file(update_fields) -> bool:
+    """Could this save change the file or where it belongs? (Wagtail saves only
+    `file_size` or `file_hash` on an instance whose form was refused.)"""
+    return update_fields is None or bool({"file", "collection"} & set(update_fields))
+
+
 def secure_new_upload(sender, instance, raw=False, **kwargs):
     """pre_save: the upload rules, then a new private upload is cleaned and renamed
     before it touches the disk."""
     field = instance.file
-    if raw or not field:
+    if raw or not field or not _moves_file(kwargs.get("update_fields")):
         return
     state = wanted_state(instance)
     check_new_file(instance, state)
@@ -255,6 +261,8 @@ def secure_stored_file(sender, instance, raw=False, **kwargs):
     """post_save: a file moved into (or out of) an archive or view-restricted
     collection moves storage."""
     if raw or not instance.file or not instance.file._committed:
+        return
+    if not _moves_file(kwargs.get("update_fields")):
         return
     state = wanted_state(instance)
     if stored_state(instance.file.name) != state:
