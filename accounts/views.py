@@ -10,6 +10,7 @@ import qrcode
 import qrcode.image.svg
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -84,6 +85,20 @@ def _render(request, template, context, status=200):
     return TemplateResponse(request, f"accounts/{template}", context, status=status)
 
 
+def _confirm(device: TOTPDevice, code: str):
+    """Turn the pending app on if the code is its current one; else the error."""
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+        if not device.verify_is_allowed()[0]:
+            return TOO_FAST
+        if not device.verify_token(code):
+            return _("That code is not right. Enter the code the app shows now.")
+        TOTPDevice.objects.filter(user=device.user_id).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+    return None
+
+
 @never_cache
 def setup(request):
     """Add an authenticator app: scan the QR code (or type the key), enter a code."""
@@ -93,17 +108,12 @@ def setup(request):
     device = _pending_device(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not device.verify_is_allowed()[0]:
-            form.add_error("code", TOO_FAST)
-        elif device.verify_token(form.cleaned_data["code"]):
-            TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+        error = _confirm(device, form.cleaned_data["code"])
+        if error is None:
             otp_login(request, device)
             codes = new_recovery_codes(user)
             return _render(request, "recovery_codes.html", {"codes": codes, "new_app": True})
-        else:
-            form.add_error("code", _("That code is not right. Enter the code the app shows now."))
+        form.add_error("code", error)
     context = {"form": form, "secret": _secret(device), "required": second_factor_required(user)}
     return _render(request, "setup.html", context, status=400 if form.errors else 200)
 
@@ -114,7 +124,8 @@ def qr_code(request):
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("pk").last()
     if device is None or (has_second_factor(request.user) and not request.user.is_verified()):
         return HttpResponse(status=404)
-    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    # A white background, so the code scans on the admin's dark theme too.
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathFillImage)
     response = HttpResponse(image.to_string(), content_type="image/svg+xml")
     response["Cache-Control"] = "no-store"
     return response
@@ -125,13 +136,15 @@ def _match(user, code: str):
     app, anything else to the recovery codes, so a wrong guess only slows down the
     device it was meant for (django-otp doubles the wait after each wrong code)."""
     kind = TOTPDevice if code.isdigit() and len(code) == 6 else StaticDevice
-    devices = [d for d in devices_for_user(user, for_verify=True) if isinstance(d, kind)]
-    allowed = [device for device in devices if device.verify_is_allowed()[0]]
-    if devices and not allowed:
-        return None, TOO_FAST
-    for device in allowed:
-        if device.verify_token(code):
-            return device, None
+    # The devices are locked for the check, so two requests cannot spend one code.
+    with transaction.atomic():
+        devices = [d for d in devices_for_user(user, for_verify=True) if isinstance(d, kind)]
+        allowed = [device for device in devices if device.verify_is_allowed()[0]]
+        if devices and not allowed:
+            return None, TOO_FAST
+        for device in allowed:
+            if device.verify_token(code):
+                return device, None
     return None, _("That code is not right, or was used already. Try again.")
 
 

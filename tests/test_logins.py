@@ -374,10 +374,12 @@ def test_logging_in_never_sends_a_member_to_another_site(network, client, target
     assert response.status_code == 302 and response["Location"] == "/"
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_the_site_offers_log_in_in_its_language_and_back_to_the_page(network, client, language):
+@pytest.mark.parametrize(("language", "label"), [("en", "Log in"), ("es", "Iniciar sesión")])
+def test_the_site_offers_log_in_in_its_language_and_back_to_the_page(
+    network, client, language, label
+):
     page = client.get(f"/{language}/", headers={"host": RIVERSIDE_HOST})
-    assert f'href="/{language}/_util/login/?next=/{language}/"' in page.text
+    assert f'href="/{language}/_util/login/?next=/{language}/">{label}</a>' in page.text
     assert 'action="/en/_util/logout/"' not in page.text
 
 
@@ -389,6 +391,7 @@ def test_a_member_logs_out_with_a_form_and_stays_on_the_page(network, client):
     )
     assert form and 'name="csrfmiddlewaretoken"' in form.group(1)
     assert 'name="next" value="/es/"' in form.group(1)
+    assert '<button type="submit">Cerrar sesión</button>' in form.group(1)
     assert client.get("/es/_util/logout/", headers={"host": RIVERSIDE_HOST}).status_code == 405
     out = client.post("/es/_util/logout/", {"next": "/es/"}, headers={"host": RIVERSIDE_HOST})
     assert out.status_code == 302 and out["Location"] == "/es/"
@@ -415,3 +418,19 @@ def test_logging_out_needs_the_sites_csrf_token(network):
         "/en/_util/logout/", {"csrfmiddlewaretoken": token}, headers={"host": RIVERSIDE_HOST}
     )
     assert out.status_code == 302 and "_auth_user_id" not in client.session
+
+
+def test_anyone_who_may_record_consent_needs_the_second_factor(network, client):
+    """Not only the named roles: a group given the right to manage chapters (which
+    lets its people record and withdraw consent) needs it too."""
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Consent helpers")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="change_chapter"),
+    )
+    user = get_user_model().objects.create_user(username="helper", password=PASSWORD)
+    user.groups.add(group)
+    post_password(client, ADMIN_LOGIN, "helper", PASSWORD)
+    assert admin_get(client, "/admin/")["Location"].startswith(SETUP)

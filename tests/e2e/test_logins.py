@@ -30,7 +30,7 @@ def test_a_moderators_first_log_in_sets_up_two_step_verification(
     expect(page.get_by_text("Your role needs two-step verification")).to_be_visible()
     qr = page.get_by_alt_text("QR code for your authenticator app")
     expect(qr).to_be_visible()
-    assert qr.evaluate("image => image.naturalWidth") > 0
+    assert qr.evaluate("image => image.decode().then(() => image.naturalWidth)") > 0
     screenshot("two-step-set-up")
     # Nothing else of the admin opens yet.
     page.goto(f"http://localhost:{demo_server}/admin/pages/")
