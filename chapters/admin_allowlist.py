@@ -78,13 +78,11 @@ ALLOWLIST: tuple[RouteGroup, ...] = (
         ),
     ),
     RouteGroup(
-        # --- Account, sign-in and second factor --------------------------------------
-        # Logins/MFA (issue 13, item 5): add the names of the MFA set-up and verify
-        # views here (e.g. the MFA package's "<namespace>:*" and any recovery-code
-        # view), so that chapter people can enrol and confirm their second factor.
-        "A person's own account: preferences, password, signing in and out, and "
-        "resetting a forgotten password.",
+        "A person's own account: preferences, password, signing in and out, "
+        "resetting a forgotten password, and their second factor (setting it up, "
+        "confirming it after signing in, recovery codes: accounts/urls.py).",
         (
+            "mfa:*",
             "wagtailadmin_account",
             "wagtailadmin_login",
             "wagtailadmin_logout",
