@@ -21,6 +21,9 @@ class NetworkPageForm(WagtailAdminPageForm):
     pages must be live (public anyway) or editable by this person. References
     the page already had are left alone, so a page someone else set up still
     saves.
+
+    This is the second line: which chapter's files a page may use at all is the
+    page model's own rule (`clean()`, chapters.media_rules), for every path.
     """
 
     def __init__(self, *args, **kwargs):
@@ -34,6 +37,8 @@ class NetworkPageForm(WagtailAdminPageForm):
     def add_error(self, field, error):
         """The model's errors on a field this form lacks go to the top of the form
         (Django would raise instead)."""
+        if field is None and isinstance(error, dict):
+            error = ValidationError(error)
         if field is None and hasattr(error, "error_dict"):
             errors = {}
             for name, messages in error.error_dict.items():

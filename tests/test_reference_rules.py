@@ -19,7 +19,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-from wagtail_localize.models import OverridableSegment, Translation
+from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
 
 from chapters.consent import apply_consent, withdraw_consent
 from chapters.models import (
@@ -198,6 +198,41 @@ def test_a_translation_may_change_to_its_own_chapters_archive_file(login, networ
     )
     assert "does not exist" in missing.json()["error"]
     translation.save_target(publish=False)
+
+
+def test_an_override_stored_before_these_rules_is_refused_when_publishing(
+    login, network, django_capture_on_commit_callbacks
+):
+    """The second line: the translated page's own save. An override saved without the
+    check (before it existed) makes publishing fail with wagtail-localize's message
+    and the error on the segment; the live translation keeps its file."""
+    riverside, hilltop = chapter("Riverside"), chapter("Hilltop")
+    secret = image_in(hilltop.archive_collection, "Hilltop kept photo")
+    photo = image_in(riverside.archive_collection, "Levee photo")
+    entry = add_entry(network.riverside, "Levee", image=photo)
+    spanish = Locale.objects.get(language_code="es")
+    moderator = login("riverside-moderator")
+    moderator.post(
+        f"/admin/localize/submit/page/{entry.pk}/", {"locales": [spanish.pk]}, headers=ADMIN
+    )
+    translation = Translation.objects.get(
+        source__object_id=entry.translation_key, target_locale=spanish
+    )
+    segment = OverridableSegment.objects.get(source=translation.source, context__path="image")
+    SegmentOverride.objects.bulk_create(  # no signals: as an old row would be
+        [SegmentOverride(locale=spanish, context=segment.context, data_json=json.dumps(secret.pk))]
+    )
+    target = ArchiveEntryPage.objects.get(translation_key=entry.translation_key, locale=spanish)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator.post(
+            f"/admin/pages/{target.pk}/edit/", {"action": "publish"}, headers=ADMIN, follow=True
+        )
+    assert "New validation errors were found" in text(response)
+    override = SegmentOverride.objects.get(locale=spanish, context=segment.context)
+    assert override.has_error and foreign_message(secret) in override.field_error
+    target.refresh_from_db()
+    assert target.image == photo
+    assert target.get_latest_revision_as_object().image == photo
 
 
 # --- The page editor -------------------------------------------------------------------
