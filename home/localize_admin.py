@@ -82,8 +82,9 @@ def install() -> None:
         shown = item.is_shown
 
         def is_shown(self, context):
-            return self.get_user_page_permissions_tester(context).can_publish() and shown(
-                self, context
+            # wagtail-localize's own test first: it rules out the create view.
+            return shown(self, context) and (
+                self.get_user_page_permissions_tester(context).can_publish()
             )
 
         item.is_shown = is_shown

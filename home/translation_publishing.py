@@ -22,6 +22,7 @@ to an alias, which mirrors the original's live state at once, needs publish
 rights there.
 """
 
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import DraftStateMixin, Page, WorkflowState
 from wagtail.snippets.permissions import get_permission_name
 
@@ -59,24 +60,49 @@ def _existing_translation(source, locale):
         return None
 
 
+def _draft_of_live_translation(source, locale, user, fallback):
+    """A new revision of a live translation, leaving what the public reads as it is.
+
+    wagtail-localize saves the translated content onto the page's row before it
+    decides whether to publish, and a live page's row is its public content;
+    Wagtail's own editor saves only a revision in that case, and so does this."""
+    from wagtail_localize.models import TranslationLog
+
+    translation = source.get_ephemeral_translated_instance(locale, fallback=fallback)
+    revision = translation.save_revision(user=user)
+    if isinstance(translation, Page):
+        source.sync_view_restrictions(source.as_instance(), translation)
+    TranslationLog.objects.create(source=source, locale=locale, revision=revision)
+    return translation, False
+
+
 def create_or_update_translation(
     self, locale, user=None, publish=True, copy_parent_pages=False, fallback=False
 ):
     """wagtail-localize's own method, with publishing decided by the rules above."""
-    model = self.specific_content_type.model_class()
-    if not publish or not issubclass(model, DraftStateMixin):
+    if not issubclass(self.specific_content_type.model_class(), DraftStateMixin):
         return _create_or_update_translation(
             self, locale, user, publish, copy_parent_pages, fallback
         )
     existing = _existing_translation(self, locale)
-    new = existing is None or getattr(existing, "alias_of_id", None) is not None
-    allowed = not new and may_publish(user, existing)
-    translation, created = _create_or_update_translation(
-        self, locale, user, allowed, copy_parent_pages, fallback
-    )
-    if not new and not allowed:
-        submit_for_moderation(translation, user)
-    return translation, created
+    if existing is not None and getattr(existing, "alias_of_id", None) and existing.live:
+        # A live alias becomes a page of its own with the content it showed; the
+        # translation is then a draft of it, like any other change to a live page.
+        ConvertAliasPageAction(existing, user=user).execute(skip_permission_checks=True)
+        existing = _existing_translation(self, locale)
+        new = True
+    else:
+        new = existing is None or getattr(existing, "alias_of_id", None) is not None
+    allowed = publish and not new and may_publish(user, existing)
+    if existing is not None and existing.live and not allowed:
+        result = _draft_of_live_translation(self, locale, user, fallback)
+    else:
+        result = _create_or_update_translation(
+            self, locale, user, allowed, copy_parent_pages, fallback
+        )
+    if publish and not new and not allowed:
+        submit_for_moderation(result[0], user)
+    return result
 
 
 def install() -> None:

@@ -416,11 +416,71 @@ def test_a_moderator_publishes_a_translation_from_the_editor(network, login):
     assert spanish_page.live and spanish_page.intro == "Palabras traducidas."
 
 
-def test_an_editor_is_offered_submit_for_moderation_not_publish(network, login):
+def test_an_editor_finishes_a_translation_and_its_moderator_publishes_it(network, login):
+    """The translation editor offers someone who may not publish "Submit for
+    moderation" instead of "Publish"; the chapter's moderators are emailed and
+    publish it by approving, as for any page."""
     made = make_target(network, "Riverside page", translated=True)
-    editor_page = login("riverside-editor").get(made.edit_url(), headers=ADMIN).content.decode()
+    client = login("riverside-editor")
+    editor_page = client.get(made.edit_url(), headers=ADMIN).content.decode()
     assert 'name="localize-submit-for-moderation"' in editor_page
     assert '"canPublish": false' in editor_page.replace("&quot;", '"')
+    assert edit_strings(client, made)
+    mail.outbox.clear()
+    response = client.post(
+        made.edit_url(), {"localize-submit-for-moderation": "1"}, headers=ADMIN, follow=True
+    )
+    assert "submitted for moderation" in response.content.decode()
+    assert not made.refresh().live and moderators_emailed("riverside-moderator")
+    assert not moderators_emailed("hilltop-moderator")
+
+    state = WorkflowState.objects.for_instance(made.refresh()).get(status="in_progress")
+    moderator = login("riverside-moderator")
+    moderator_page = moderator.get(made.edit_url(), headers=ADMIN).content.decode()
+    assert 'name="localize-submit-for-moderation"' not in moderator_page
+    moderator.post(
+        f"/admin/pages/workflow/action/{made.spanish.pk}/approve/{state.current_task_state_id}/",
+        {"comment": ""},
+        headers=ADMIN,
+    )
+    spanish_page = made.refresh().specific
+    assert spanish_page.live and spanish_page.intro == "Palabras traducidas."
+
+
+def put_string(client, target, value: str):
+    segment = target.translation.source.stringsegment_set.get(string__data="Words to translate.")
+    return client.put(
+        target.api("strings", segment),
+        f"value={value}",
+        content_type="application/x-www-form-urlencoded",
+        headers=ADMIN,
+    )
+
+
+@pytest.mark.parametrize("how", ["submit for moderation", "sync and publish"])
+def test_a_live_translation_keeps_its_published_text_until_approved(network, login, client, how):
+    """An editor's change to a live translation is a draft: the public keeps reading
+    what the moderator published (wagtail-localize writes onto the live row)."""
+    made = make_target(network, "Riverside page", translated=True)
+    moderator = login("riverside-moderator")
+    put_string(moderator, made, "Texto publicado.")
+    moderator.post(made.edit_url(), {"action": "publish"}, headers=ADMIN)
+    assert made.refresh().specific.intro == "Texto publicado."
+    moderator.logout()
+    editor = login("riverside-editor")
+    put_string(editor, made, "Texto sin revisar.")
+    if how == "sync and publish":
+        sync_and_publish(editor, made)
+    else:
+        editor.post(made.edit_url(), {"localize-submit-for-moderation": "1"}, headers=ADMIN)
+    spanish_page = made.refresh().specific
+    assert spanish_page.live and spanish_page.intro == "Texto publicado."
+    assert spanish_page.get_latest_revision_as_object().intro == "Texto sin revisar."
+    assert in_moderation(spanish_page)
+    editor.logout()
+    _site, _root, path = spanish_page.get_url_parts()
+    public = client.get(path, headers={"host": "riverside.localhost"}).content.decode()
+    assert "Texto publicado." in public and "Texto sin revisar." not in public
 
 
 # --- every path that makes a translated home ---------------------------------------
