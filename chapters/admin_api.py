@@ -26,8 +26,12 @@ MEDIA_ACTIONS = ["choose", "add", "change", "delete"]
 class _OwnMediaMixin:
     def get_queryset(self):
         policy = policy_registry.get_by_type(self.model)
-        usable = policy.instances_user_has_any_permission_for(self.request.user, MEDIA_ACTIONS)
-        return super().get_queryset().filter(pk__in=usable.values("pk"))
+        collections = policy.collections_user_has_any_permission_for(
+            self.request.user, MEDIA_ACTIONS
+        )
+        # Ids, not a subquery: `?search=` hands the queryset to the search backend.
+        ids = list(collections.values_list("pk", flat=True))
+        return super().get_queryset().filter(collection__in=ids)
 
 
 class OwnImagesAdminAPIViewSet(_OwnMediaMixin, ImagesAdminAPIViewSet):

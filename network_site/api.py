@@ -26,7 +26,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, 
 
 from chapters.languages import site_languages
 from chapters.models import ArchiveEntryPage, EventPage, StoryPage
-from chapters.private_media import archive_collections_q
+from chapters.private_media import archive_collections
 from home.models import Principle, PrincipleSet, Resource, Right
 from home.publication import public_pages_of_site, under_collections
 
@@ -87,28 +87,29 @@ class PublicPagesAPIViewSet(OutsideLanguagesMixin, PagesAPIViewSet):
         return fields + [APIField(name) for name in extra]
 
 
-def restricted_collections_q() -> Q:
-    """Collections under any view restriction, and everything below them."""
+def private_collection_ids() -> list[int]:
+    """Collections under any view restriction and the chapters' archive collections (private
+    files, whatever their consent: the public gets those only through the entry that shows
+    them), and everything below them. Ids, not a subquery: `?search=` hands the queryset to
+    the search backend, which filters on a list of collections but not on a subquery."""
     restricted = Collection.objects.filter(
         pk__in=CollectionViewRestriction.objects.values("collection_id")
     )
-    return Q(under_collections(restricted))
-
-
-def private_media_q() -> Q:
-    """View-restricted collections, and the chapters' archive collections (private files,
-    whatever their consent: the public gets those only through the entry that shows them)."""
-    return restricted_collections_q() | archive_collections_q()
+    collections = Collection.objects.filter(
+        Q(under_collections(restricted, "path"))
+        | Q(under_collections(archive_collections(), "path"))
+    )
+    return list(collections.values_list("pk", flat=True))
 
 
 class PublicImagesAPIViewSet(OutsideLanguagesMixin, ImagesAPIViewSet):
     def get_queryset(self):
-        return super().get_queryset().exclude(private_media_q())
+        return super().get_queryset().exclude(collection__in=private_collection_ids())
 
 
 class PublicDocumentsAPIViewSet(OutsideLanguagesMixin, DocumentsAPIViewSet):
     def get_queryset(self):
-        return super().get_queryset().exclude(private_media_q())
+        return super().get_queryset().exclude(collection__in=private_collection_ids())
 
 
 class TranslationsField(serializers.Field):
