@@ -217,8 +217,9 @@ def check_new_file(instance, state: str) -> None:
         data = _read(field) if archive and not is_image(instance) else None
         check_upload(instance, original_name(field.name), field.size, archive=archive, data=data)
     except ValidationError:
-        if field._committed and new:
-            field.storage.delete(field.name)
+        shared = type(instance).objects.filter(file=field.name).exists()
+        if field._committed and new and not shared:
+            field.storage.delete(field.name)  # a copy made for this save, nobody else's
         raise
 
 

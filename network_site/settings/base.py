@@ -322,7 +322,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # removed (chapters.file_cleaning). Checked on every save (chapters.file_safety).
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "txt", "csv", "rtf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "epub",
-    "mp3", "m4a", "ogg", "oga", "opus", "flac", "wav", "mp4", "webm",
+    "jpg", "jpeg", "png", "mp3", "m4a", "ogg", "oga", "opus", "flac", "wav", "mp4", "webm",
 ]  # fmt: skip
 # Every document downloads (none is shown in the browser, PDFs included), sandboxed.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
