@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_save
+from django.db.models.signals import post_migrate, pre_migrate, pre_save
 
 
 def sync_locales(sender, using="default", **kwargs):
@@ -16,7 +16,7 @@ def sync_locales(sender, using="default", **kwargs):
 
 def create_cache_table(sender, using="default", verbosity=1, **kwargs):
     """The shared cache's table (settings CACHES, the database cache unless REDIS_URL
-    is set) is made by every `migrate`: `make run`, the deploy steps and the tests'
+    is set) is made at the start of every `migrate`: `make run`, the deploy steps and the tests'
     databases need no extra command. Does nothing when the table exists."""
     from django.core.management import call_command
 
@@ -43,7 +43,8 @@ class HomeConfig(AppConfig):
         post_save.connect(grant_roles_on_translated_alliance_home, sender=AllianceHomePage)
         translation_publishing.install()
         localize_admin.install()
-        post_migrate.connect(create_cache_table, sender=self)
+        # Before any migration runs: data migrations and Wagtail's signals use the cache.
+        pre_migrate.connect(create_cache_table, sender=self)
         from home.headers_text import single_line_page_titles
 
         # Titles reach email subjects (moderation notices): one line, whoever saves.
