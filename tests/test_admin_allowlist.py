@@ -17,7 +17,6 @@ from collections import deque
 from fnmatch import fnmatchcase
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.exceptions import Resolver404
 from wagtail.documents import get_document_model
@@ -27,6 +26,7 @@ from wagtail.models import Collection, Task
 from chapters import admin_allowlist
 from chapters.models import Chapter
 from home.setup import SHARED_COLLECTION
+from tests.logins import log_in
 from tests.pages import add_story
 from tests.test_permission_matrix import png, text_file
 
@@ -205,7 +205,7 @@ def refused(response) -> bool:
     ids=[f"{r}-{n}({','.join(k)})-{'allowed' if ok else 'denied'}" for r, n, k, _, ok in CASES],
 )
 def test_admin_route(client, own_ids, role, name, kwargs, route, allowed):
-    client.force_login(get_user_model().objects.get(username=role))
+    log_in(client, role)
     url = url_for(name, kwargs, route, own_ids(role))
     response = client.get(url, headers=ADMIN)
     if allowed:
@@ -294,7 +294,7 @@ NEEDED = {
 @pytest.mark.parametrize("role", sorted(NEEDED))
 def test_every_link_a_role_is_shown_opens(client, network, role):
     add_story(network.riverside, "Heron draft", live=False)
-    client.force_login(get_user_model().objects.get(username=role))
+    log_in(client, role)
     reached = walk(client)
     assert NEEDED[role] <= set(reached), NEEDED[role] - set(reached)
     closed = {name for name, (response, _url) in reached.items() if refused(response)}
