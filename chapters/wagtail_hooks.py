@@ -139,3 +139,38 @@ def archive_documents_only_in_admin(document, request):
 @hooks.register("after_bulk_action")
 def archive_files_moved_in_bulk(request, action_type, objects, action_class_instance):
     private_media.secure_bulk_moves(request, action_type, objects, action_class_instance)
+
+
+# --- Moving or copying a page to another chapter (chapters/media_rules.py) ----------------
+
+
+def _refuse_placement(request, page, destination, *, subtree: bool):
+    """Files a page uses may not be usable where it goes: say so before Wagtail's move
+    or copy saves it (the page's own save would refuse it with an error page)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from chapters.media_rules import placement_refusal
+
+    message = placement_refusal(page, destination, subtree=subtree)
+    if message:
+        messages.error(request, message)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_move_page")
+def refuse_moving_files_elsewhere(request, page, destination):
+    return _refuse_placement(request, page, destination, subtree=True)
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_files_elsewhere(request, page):
+    from wagtail.models import Page
+
+    parent_id = request.POST.get("new_parent_page", "") if request.method == "POST" else ""
+    destination = Page.objects.filter(pk=parent_id).first() if parent_id.isdigit() else None
+    if destination is None:
+        return None
+    subtree = bool(request.POST.get("copy_subpages"))
+    return _refuse_placement(request, page, destination, subtree=subtree)
