@@ -161,6 +161,9 @@ def _refuse_placement(request, page, destination, *, subtree: bool):
 
 @hooks.register("before_move_page")
 def refuse_moving_files_elsewhere(request, page, destination):
+    # Someone who may not move it there meets Wagtail's own refusal first.
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return None
     return _refuse_placement(request, page, destination, subtree=True)
 
 
@@ -170,7 +173,7 @@ def refuse_copying_files_elsewhere(request, page):
 
     parent_id = request.POST.get("new_parent_page", "") if request.method == "POST" else ""
     destination = Page.objects.filter(pk=parent_id).first() if parent_id.isdigit() else None
-    if destination is None:
+    if destination is None or not page.permissions_for_user(request.user).can_copy_to(destination):
         return None
     subtree = bool(request.POST.get("copy_subpages"))
     return _refuse_placement(request, page, destination, subtree=subtree)
