@@ -218,14 +218,15 @@ def _error(message: str, item) -> ValidationError:
     return error
 
 
-def media_errors(obj, *, ignore: frozenset = frozenset()) -> dict:
+def media_errors(obj, *, ignore: frozenset = frozenset(), scope: Scope | None = None) -> dict:
     """{field: [ValidationError]} for each file the object may not use. `ignore`:
-    (model, pk) pairs not to ask about (the files the stored object already has)."""
+    (model, pk) pairs not to ask about (the files the stored object already has);
+    `scope`: judge it as if it belonged there (a page about to move)."""
     refs = [ref for ref in references(obj) if (ref.model, ref.pk) not in ignore]
     entry_files = _entry_files(obj, ignore)
     if not refs and not entry_files:
         return {}
-    scope = scope_of(obj)
+    scope = scope or scope_of(obj)
     if scope is None:
         return {}
     collections, items = Collections.load(), _load(refs)
@@ -264,6 +265,21 @@ def rule(obj) -> dict:
         found = consent_errors(obj)
         return {NON_FIELD_ERRORS: found} if found else {}
     return media_errors(obj)
+
+
+def placement_refusal(page: Page, destination: Page, *, subtree: bool = True) -> str | None:
+    """Why the page (and its subpages) may not be moved or copied under `destination`:
+    in another chapter (or the Alliance) its files may not be usable; None if they are."""
+    chapter = Chapter.of_page(destination)
+    if chapter == Chapter.of_page(page):
+        return None
+    pages = page.get_descendants(inclusive=True).specific() if subtree else [page.specific]
+    for each in pages:
+        errors = media_errors(each, scope=Scope(chapter, isinstance(each, ArchiveEntryPage)))
+        for messages in errors.values():
+            where = chapter.name if chapter else "the Alliance"
+            return f"“{each.title}” cannot go to {where}: {messages[0].messages[0]}"
+    return None
 
 
 # --- Consent for a file ------------------------------------------------------------------

@@ -167,3 +167,41 @@ def _not_archive_in_settings(items, request):
 
 hooks.register("construct_image_chooser_queryset", _not_archive_in_settings)
 hooks.register("construct_document_chooser_queryset", _not_archive_in_settings)
+
+
+# --- Moving or copying a page to another chapter (chapters/media_rules.py) ----------------
+
+
+def _refuse_placement(request, page, destination, *, subtree: bool):
+    """Files a page uses may not be usable where it goes: say so before Wagtail's move
+    or copy saves it (the page's own save would refuse it with an error page)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from chapters.media_rules import placement_refusal
+
+    message = placement_refusal(page, destination, subtree=subtree)
+    if message:
+        messages.error(request, message)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_move_page")
+def refuse_moving_files_elsewhere(request, page, destination):
+    # Someone who may not move it there meets Wagtail's own refusal first.
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return None
+    return _refuse_placement(request, page, destination, subtree=True)
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_files_elsewhere(request, page):
+    from wagtail.models import Page
+
+    parent_id = request.POST.get("new_parent_page", "") if request.method == "POST" else ""
+    destination = Page.objects.filter(pk=parent_id).first() if parent_id.isdigit() else None
+    if destination is None or not page.permissions_for_user(request.user).can_copy_to(destination):
+        return None
+    subtree = bool(request.POST.get("copy_subpages"))
+    return _refuse_placement(request, page, destination, subtree=subtree)

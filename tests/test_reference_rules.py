@@ -341,6 +341,37 @@ def test_own_and_shared_files_are_welcome(login, network):
     ] == [alliance, letter]
 
 
+def test_a_page_cannot_be_moved_or_copied_to_a_chapter_where_its_files_are_foreign(login, network):
+    """A network admin may move or copy pages between chapters: not with the files of
+    the chapter they come from. They are told why; nothing moves."""
+    photo = image_in(chapter("Riverside").collection, "Riverside bridge")
+    story = add_story(network.riverside, "Bridge opening", image=photo, image_alt="A bridge")
+    hilltop_stories = section(network.hilltop, StoryIndexPage)
+    admin = login("network-admin")
+    moved = admin.post(
+        f"/admin/pages/{story.pk}/move/{hilltop_stories.pk}/confirm/", headers=ADMIN, follow=True
+    )
+    assert f"“Bridge opening” cannot go to Hilltop: {foreign_message(photo, 'Hilltop')}" in (
+        text(moved)
+    )
+    assert (
+        StoryPage.objects.get(pk=story.pk).get_parent().pk
+        == section(network.riverside, StoryIndexPage).pk
+    )
+    copied = admin.post(
+        f"/admin/pages/{story.pk}/copy/",
+        {
+            "new_title": "Bridge opening",
+            "new_slug": "bridge-copy",
+            "new_parent_page": hilltop_stories.pk,
+        },
+        headers=ADMIN,
+        follow=True,
+    )
+    assert "cannot go to Hilltop" in text(copied)
+    assert not StoryPage.objects.filter(slug="bridge-copy").exists()
+
+
 # --- Rich text, drafts and the shell ------------------------------------------------------
 
 
