@@ -10,8 +10,8 @@ from chapters.intake import client_address
 
 
 def client_ip(request) -> str | None:
-    """None when there is no address (a test client's `force_login`): axes stores it
-    in an address column."""
+    """None when there is no usable address (a log-in made in code, e.g. a test's
+    force_login): axes stores addresses in an IP field."""
     address = client_address(request)
     try:
         ipaddress.ip_address(address)
