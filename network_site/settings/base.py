@@ -195,6 +195,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": CACHE_TABLE,
+            # Django culls a third of the table past 300 entries, which would forget
+            # readers' counts and used forms under load; expired rows still go.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -328,3 +331,8 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "chapters.file_safety.DocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No avatars from gravatar.com: the admin loads nothing from another origin (and
+# tells no one which of our people's email addresses are open in it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin's dashboard ask releases.wagtail.org for Wagtail's latest version.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
