@@ -7,7 +7,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.policy import second_factor_required
+from network_site.accounts.policy import second_factor_required
 
 PASSWORD = "test-password"
 HOST = "localhost"

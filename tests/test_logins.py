@@ -15,7 +15,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.sessions import LAST_SEEN
+from network_site.accounts.sessions import LAST_SEEN
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
 from tests.logins import PASSWORD, add_authenticator, code_for, log_in
 from tests.pages import add_entry

@@ -97,7 +97,7 @@ INSTALLED_APPS = [
     "home",
     "chapters",
     "search",
-    "accounts",
+    "network_site.accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -148,9 +148,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "accounts.sessions.IdleTimeoutMiddleware",
+    "network_site.accounts.sessions.IdleTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "accounts.middleware.AdminSecondFactorMiddleware",
+    "network_site.accounts.middleware.AdminSecondFactorMiddleware",
     "chapters.middleware.ChapterAdminScopeMiddleware",
     "chapters.languages.SiteLanguageMiddleware",
     "home.middleware.ChooserLocaleMiddleware",
@@ -215,9 +215,9 @@ AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
-AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
-# The second factor (accounts/): authenticator apps are labelled with the network's name.
+AXES_CLIENT_IP_CALLABLE = "network_site.accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "network_site.accounts.lockout.locked_out"
+# The second factor (network_site/accounts/): authenticator apps show the network's name.
 OTP_TOTP_ISSUER = "Human Rights Cities Network"
 SESSION_IDLE_TIMEOUT = SESSION_IDLE_MINUTES * 60
 # Members log in on their chapter's site (`/en/_util/login/`) and go back to the page

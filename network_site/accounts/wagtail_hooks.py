@@ -2,7 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from accounts import urls
+from network_site.accounts import urls
 
 
 @hooks.register("register_admin_urls")

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 
-from accounts.policy import has_second_factor, second_factor_required
+from network_site.accounts.policy import has_second_factor, second_factor_required
 
 # The admin's own pages a person reaches before the second factor.
 OPEN_URL_NAMES = {
