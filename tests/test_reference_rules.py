@@ -34,6 +34,7 @@ from chapters.offboarding import export_chapter, import_chapter
 from home.models import Resource, StandardPage
 from home.setup import SHARED_COLLECTION
 from tests.conftest import RIVERSIDE_HOST
+from tests.files import pdf_bytes
 from tests.pages import add_entry, add_story, section
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def image_in(collection, title: str, colour: str = "teal"):
 
 def document_in(collection, title: str):
     document = Document(title=title, collection=collection)
-    document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(b"%PDF-1.4 x"))
+    document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(pdf_bytes(title)))
     return document
 
 
