@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from chapters.models.settings import ChapterSettings
 
-NETWORK_PATHS = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+NETWORK_PATHS = ("/admin/", "/documents/", "/static/", "/media/")
 
 
 def site_languages(request) -> list[str]:

@@ -10,7 +10,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         f"Sitemap: {request.scheme}://{request.get_host()}/sitemap.xml",
         "",
     ]

@@ -17,7 +17,7 @@ check only `submit_translation`. The rule sits on that method:
 
 The screens are the second line: the translation editor refuses "publish" to
 people who may not publish (wagtail-localize's own check) and offers them
-"Submit for moderation" (`chapters/localize_admin.py`); converting a page back
+"Submit for moderation" (`home/localize_admin.py`); converting a page back
 to an alias, which mirrors the original's live state at once, needs publish
 rights there.
 """
