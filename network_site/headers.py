@@ -25,7 +25,7 @@ PERMISSIONS_POLICY = (
 
 
 # Wagtail's admin and Django's own (network_site/urls.py).
-ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_PATH_PREFIXES = ("/admin/",)
 
 
 def is_admin_path(path: str) -> bool:
