@@ -182,14 +182,16 @@ def pytest_terminal_summary(terminalreporter):
         from tests import test_localize_matrix
 
         terminalreporter.write_line(test_localize_matrix.summary(localize))
-    routes = [nodeid for nodeid in passed if "::test_admin_route[" in nodeid]
-    if routes:  # tests/test_admin_allowlist.py: admin URL names x chapter-scoped roles
+    roles = {nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_admin_routes[" in nodeid}
+    if roles:  # tests/test_admin_allowlist.py: admin URL names x chapter-scoped roles
         from tests import test_admin_allowlist
 
-        open_routes = sum(nodeid.endswith("-allowed]") for nodeid in routes)
+        cases = test_admin_allowlist.CASES
+        routes = [case for case in cases if case[0] in roles]
+        open_routes = sum(case[-1] for case in routes)
         terminalreporter.write_line(
-            f"admin allowlist matrix: {len(routes)} of {len(test_admin_allowlist.CASES)} "
-            f"cases passed ({open_routes} open, {len(routes) - open_routes} refused)"
+            f"admin allowlist matrix: {len(routes)} of {len(cases)} cases passed "
+            f"({open_routes} open, {len(routes) - open_routes} refused)"
         )
     states = {nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_leak_matrix[" in nodeid}
     if states:
