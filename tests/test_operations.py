@@ -121,6 +121,13 @@ def _copy_database(source: str, target: str, db: dict) -> None:
     }
     with psycopg.connect(**params) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        # A template must have no other session: a browser test's server thread in this
+        # worker may still hold one (see pyproject's filterwarnings).
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
         conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
 
 
