@@ -88,6 +88,13 @@ def build_network() -> None:
         user.groups.add(group)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def empty_scratch_folders():
+    """Every run starts with empty media, private media and export folders: a test that
+    checks no file was left behind must not find one from an earlier run."""
+    shutil.rmtree(settings.SCRATCH, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
