@@ -29,23 +29,22 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        post_migrate.connect(sync_locales, sender=self)
-        # Every language of a page follows its workflow, and publishing a translation
-        # follows it too, whatever screen asks (home/translation_*.py).
         from django.db.models.signals import post_save
 
         from home import localize_admin, translation_publishing, translation_workflow
+        from home.headers_text import single_line_page_titles
         from home.models import AllianceHomePage
         from home.setup import grant_roles_on_translated_alliance_home
 
+        # Before any migration runs: data migrations and Wagtail's signals use the cache.
+        pre_migrate.connect(create_cache_table, sender=self)
+        post_migrate.connect(sync_locales, sender=self)
+        # Every language of a page follows its workflow, and publishing a translation
+        # follows it too, whatever screen asks (home/translation_*.py).
         translation_workflow.connect_signals()
         post_migrate.connect(translation_workflow.sync_after_migrate, sender=self)
         post_save.connect(grant_roles_on_translated_alliance_home, sender=AllianceHomePage)
         translation_publishing.install()
         localize_admin.install()
-        # Before any migration runs: data migrations and Wagtail's signals use the cache.
-        pre_migrate.connect(create_cache_table, sender=self)
-        from home.headers_text import single_line_page_titles
-
         # Titles reach email subjects (moderation notices): one line, whoever saves.
         pre_save.connect(single_line_page_titles, dispatch_uid="home.single_line_page_titles")

@@ -29,3 +29,17 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         check=False,
         timeout=600,
     )
+
+
+def cluster_connection_params() -> dict:
+    """psycopg arguments for the test cluster's `postgres` database, to create and
+    drop databases of the tests' own (browser tests' server, gunicorn workers)."""
+    db = settings.DATABASES["default"]
+    return {
+        "host": db["HOST"],
+        "port": db["PORT"],
+        "user": db["USER"],
+        "password": db["PASSWORD"],
+        "dbname": "postgres",
+        "autocommit": True,
+    }

@@ -36,9 +36,9 @@ from chapters.models import ArchiveEntryPage, Chapter
 from chapters.models.consent import ConsentRecord
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
 from tests.pages import add_story
-from tests.process import _NOT_INHERITED, run_manage
+from tests.process import _NOT_INHERITED, cluster_connection_params, run_manage
+from tests.test_settings import STRONG_KEY
 
-STRONG_KEY = "x7#kQ2!vP9@mL4$wR8^tY1&zN6*bJ3(hD5)fG0_sA-eU+cV=iO"
 REAL_NAME = "Marisol Quintanilla-Verdadera"
 CONTACT = "marisol.private@example.org"
 
@@ -110,16 +110,8 @@ class Production:
                 conn.execute("DELETE FROM network_cache")
 
 
-def _copy_database(source: str, target: str, db: dict) -> None:
-    params = {
-        "host": db["HOST"],
-        "port": db["PORT"],
-        "user": db["USER"],
-        "password": db["PASSWORD"],
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-    with psycopg.connect(**params) as conn:
+def _copy_database(source: str, target: str) -> None:
+    with psycopg.connect(**cluster_connection_params()) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
         # A template must have no other session: a browser test's server thread in this
         # worker may still hold one (see pyproject's filterwarnings).
@@ -131,9 +123,8 @@ def _copy_database(source: str, target: str, db: dict) -> None:
         conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
 
 
-def _drop_database(name: str, db: dict) -> None:
-    params = {k.lower(): db[k] for k in ("HOST", "PORT", "USER", "PASSWORD")}
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
+def _drop_database(name: str) -> None:
+    with psycopg.connect(**cluster_connection_params()) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -156,7 +147,7 @@ def production(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
     copy = f"hrc_ops_{worker_id}"
     with django_db_blocker.unblock():
         connections.close_all()  # a template database must have no other session
-        _copy_database(db["NAME"], copy, db)
+        _copy_database(db["NAME"], copy)
     database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{copy}"
     env = {
         "DJANGO_SETTINGS_MODULE": "tests.production_probe",
@@ -190,7 +181,7 @@ def production(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
         for server in servers:
             server.process.terminate()
             server.process.wait(timeout=20)
-        _drop_database(copy, db)
+        _drop_database(copy)
 
 
 def csrf(server: Server) -> tuple[str, str]:
@@ -309,19 +300,6 @@ def test_production_pages_redirects_and_errors_carry_hsts_and_the_policy(product
 
 
 # --- Settings -----------------------------------------------------------------------
-
-
-def test_the_deploy_check_has_no_warning_and_silences_none():
-    result = run_manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SETTINGS_MODULE="network_site.settings.production",
-        SECRET_KEY=STRONG_KEY,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "System check identified no issues (0 silenced)." in result.stdout
 
 
 def test_production_shares_its_cache_and_trusts_no_proxy_unless_told():

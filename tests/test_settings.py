@@ -16,7 +16,7 @@ def test_production_settings_pass_the_deploy_check():
         ALLOWED_HOSTS="alliance.example.org,.example.org",
     )
     assert result.returncode == 0, result.stderr
-    assert "no issues" in result.stdout
+    assert "System check identified no issues (0 silenced)." in result.stdout
 
 
 def test_production_without_secret_key_fails_loudly():

@@ -13,6 +13,8 @@ import psycopg
 import pytest
 from django.conf import settings
 
+from tests.process import cluster_connection_params
+
 SCREENSHOTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
 
 
@@ -45,14 +47,7 @@ def e2e_database_url(worker_id):
     """A database of its own on the test cluster, so the server sees committed data."""
     db = settings.DATABASES["default"]
     name = f"hrc_e2e_{worker_id}"
-    params = {
-        "host": db["HOST"],
-        "port": db["PORT"],
-        "user": db["USER"],
-        "password": db["PASSWORD"],
-        "dbname": "postgres",
-        "autocommit": True,
-    }
+    params = cluster_connection_params()
     with psycopg.connect(**params) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
