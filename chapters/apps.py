@@ -9,8 +9,8 @@ from network_site.storage import private_media_outside_public_folders
 def grant_roles_on_translated_home(sender, instance, created, raw=False, **kwargs):
     """A translated chapter home is a new root of the chapter's tree: its groups get
     the same rights there as on the original."""
-    from chapters.models import Chapter
-    from chapters.onboarding import grant_chapter_roles
+    from chapters.lifecycle.onboarding import grant_chapter_roles
+    from chapters.register.chapter import Chapter
 
     if not created or raw:
         return
@@ -26,7 +26,7 @@ def grant_roles_on_translated_home(sender, instance, created, raw=False, **kwarg
 def apply_consent_on_publish(sender, instance, **kwargs):
     """A newly published translation gets the entry's members-only restriction; an
     unpublished entry leaves the search index."""
-    from chapters.consent import apply_consent
+    from chapters.archive.consent import apply_consent
 
     apply_consent(instance)
 
@@ -37,7 +37,8 @@ class ChaptersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from chapters.models import ArchiveEntryPage, ChapterHomePage
+        from chapters.archive.models import ArchiveEntryPage
+        from chapters.site.home import ChapterHomePage
         from home.publication import register_public_rule
 
         # Every public route leaves out archive entries whose consent does not allow it.
@@ -46,19 +47,20 @@ class ChaptersConfig(AppConfig):
         page_published.connect(apply_consent_on_publish, sender=ArchiveEntryPage)
         page_unpublished.connect(apply_consent_on_publish, sender=ArchiveEntryPage)
         # Archive uploads are cleaned and stored privately whoever saves them (admin,
-        # code); see chapters/private_media.py.
-        from chapters import private_media
+        # code); see chapters/media/private.py.
+        from chapters.media import private as private_media
 
         private_media.connect_signals()
         # Which images and documents pages, settings and consent records may use,
-        # on every save path (chapters/media_rules.py).
-        from chapters import media_rules, media_rules_paths
+        # on every save path (chapters/media/rules.py).
+        from chapters.media import rule_paths as media_rules_paths
+        from chapters.media import rules as media_rules
         from home.references import register_reference_rule
 
         register_reference_rule(media_rules.rule)
         media_rules_paths.connect_signals()
         checks.register(private_media_outside_public_folders, checks.Tags.security)
-        from chapters.consent_log import log_consent_change
-        from chapters.models.consent import ConsentRecord
+        from chapters.archive.consent_log import log_consent_change
+        from chapters.archive.consent_records import ConsentRecord
 
         post_save.connect(log_consent_change, sender=ConsentRecord)

@@ -8,16 +8,12 @@ from chapters import demo_content as content
 from chapters.demo_archive import load_archive_media
 from chapters.demo_es import load_chapters_es
 from chapters.demo_publishing import load_publishing
-from chapters.models import (
-    ChapterDirectoryPage,
-    ChapterHomePage,
-    ChapterSettings,
-    NetworkEventsPage,
-    NetworkStoriesPage,
-    PrincipleSetAdoption,
-    RightsPage,
-)
-from chapters.onboarding import onboard_chapter
+from chapters.lifecycle.onboarding import onboard_chapter
+from chapters.network.content import NetworkEventsPage, NetworkStoriesPage
+from chapters.network.directory import ChapterDirectoryPage
+from chapters.network.rights import RightsPage
+from chapters.register.settings import ChapterSettings
+from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
 from home.demo import stream
 from home.models import AllianceHomePage, PrincipleSet
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS

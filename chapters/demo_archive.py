@@ -17,9 +17,10 @@ from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from chapters.consent import record_consent
-from chapters.models import ArchiveEntryPage, ArchiveIndexPage, Chapter
-from chapters.models.consent import ConsentRecord
+from chapters.archive.consent import record_consent
+from chapters.archive.consent_records import ConsentRecord
+from chapters.archive.models import ArchiveEntryPage, ArchiveIndexPage
+from chapters.register.chapter import Chapter
 
 HOSTNAME = "corvale.localhost"
 

@@ -10,16 +10,10 @@ nothing a person has edited is overwritten.
 from wagtail.models import Site
 
 from chapters import demo_content_es as content
-from chapters.models import (
-    ArchiveEntryPage,
-    ArchiveIndexPage,
-    ChapterHomePage,
-    EventIndexPage,
-    EventPage,
-    PrincipleSetAdoption,
-    StoryIndexPage,
-    StoryPage,
-)
+from chapters.archive.models import ArchiveEntryPage, ArchiveIndexPage
+from chapters.events.models import EventIndexPage, EventPage
+from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
+from chapters.stories.models import StoryIndexPage, StoryPage
 from home.demo_es import Tally, edited_by_a_person, page_fields, spanish, translate_page
 
 # What a translation keeps from its original: everything that is not text.

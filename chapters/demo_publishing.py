@@ -13,16 +13,11 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from chapters import demo_publishing_content as content
-from chapters.models import (
-    ArchiveEntryPage,
-    ArchiveIndexPage,
-    ChapterHomePage,
-    ChapterSettings,
-    EventIndexPage,
-    EventPage,
-    StoryIndexPage,
-    StoryPage,
-)
+from chapters.archive.models import ArchiveEntryPage, ArchiveIndexPage
+from chapters.events.models import EventIndexPage, EventPage
+from chapters.register.settings import ChapterSettings
+from chapters.site.home import ChapterHomePage
+from chapters.stories.models import StoryIndexPage, StoryPage
 from home.demo import stream
 from home.locales import default_language
 from home.models import Principle, Right
@@ -117,7 +112,7 @@ def _add(parent: Page, page: Page, consent: dict | None = None) -> int:
     parent.add_child(instance=page)
     if consent is not None:
         # Consent is recorded before publishing, as a moderator does.
-        from chapters.consent import record_consent
+        from chapters.archive.consent import record_consent
 
         record_consent(page, **consent)
     page.save_revision().publish()

@@ -31,10 +31,12 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from home import localize_admin, translation_publishing, translation_workflow
         from home.headers_text import single_line_page_titles
         from home.models import AllianceHomePage
         from home.setup import grant_roles_on_translated_alliance_home
+        from home.translation import admin as localize_admin
+        from home.translation import publishing as translation_publishing
+        from home.translation import workflow as translation_workflow
 
         # Before any migration runs: data migrations and Wagtail's signals use the cache.
         pre_migrate.connect(create_cache_table, sender=self)

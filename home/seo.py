@@ -1,4 +1,4 @@
-"""Per-site files for search engines: robots.txt (sitemap.xml is chapters.sitemaps)."""
+"""Per-site files for search engines: robots.txt (sitemap.xml is chapters.site.sitemaps)."""
 
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET

@@ -24,9 +24,11 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
-from chapters.languages import site_languages
-from chapters.models import ArchiveEntryPage, EventPage, StoryPage
-from chapters.private_media import archive_collections
+from chapters.archive.models import ArchiveEntryPage
+from chapters.events.models import EventPage
+from chapters.media.private import archive_collections
+from chapters.register.languages import site_languages
+from chapters.stories.models import StoryPage
 from home.models import Principle, PrincipleSet, Resource, Right
 from home.publication import public_pages_of_site, under_collections
 

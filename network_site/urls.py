@@ -9,10 +9,11 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from chapters import intake, media_views
-from chapters import views as chapter_views
-from chapters.admin_views import ScopedPageBrowseView, tag_autocomplete
-from chapters.sitemaps import SiteSitemap
+from chapters.admin.views import ScopedPageBrowseView, tag_autocomplete
+from chapters.archive import intake
+from chapters.media import views as media_views
+from chapters.site import views as chapter_views
+from chapters.site.sitemaps import SiteSitemap
 from home import seo
 from home.views import serve
 from network_site.api import api_router
@@ -30,7 +31,7 @@ urlpatterns = [
         require_admin_access(ScopedPageBrowseView.as_view()),
         name="wagtailadmin_choose_page",
     ),
-    # Named as the routes they replace, so the admin allowlist (chapters/admin_allowlist.py)
+    # Named as the routes they replace, so the admin allowlist (chapters/admin/allowlist.py)
     # knows them.
     path(
         "admin/tag-autocomplete/",

@@ -86,7 +86,7 @@ def search(request):
 
 def _empty_state_links(site, request, network):
     """Where to go when nothing matched: the chapter directory and the whole network."""
-    from chapters.models import ChapterDirectoryPage
+    from chapters.network.directory import ChapterDirectoryPage
 
     default_site = site if network else Site.objects.filter(is_default_site=True).first()
     links = {}

@@ -18,8 +18,8 @@ from django.core.management import call_command
 from django.utils.translation.reloader import translation_file_changed
 from wagtail.models import Locale, Site
 
+from chapters.lifecycle.onboarding import onboard_chapter
 from chapters.models import ChapterHomePage, PrincipleSetAdoption, RightsPage
-from chapters.onboarding import onboard_chapter
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS, ensure_alliance_site
 from tests.logins import PASSWORD, log_in

@@ -2,7 +2,7 @@
 
 import datetime
 
-from chapters.consent import record_consent
+from chapters.archive.consent import record_consent
 from chapters.models import (
     ArchiveEntryPage,
     ArchiveIndexPage,

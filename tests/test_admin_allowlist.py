@@ -2,7 +2,7 @@
 
 Every admin URL that Wagtail, wagtail-localize and our apps register is requested
 as each scoped role (chapter editor and moderator, Alliance editor and
-moderator). A route the allowlist (chapters/admin_allowlist.py) does not open
+moderator). A route the allowlist (chapters/admin/allowlist.py) does not open
 to that role answers 403 with a message saying why; an open route answers as
 its view decides (never our refusal, never a 500). Two hand-written lists
 keep the allowlist honest: the network tools that must stay closed, and the
@@ -23,7 +23,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Task
 
-from chapters import admin_allowlist
+from chapters.admin import allowlist as admin_allowlist
 from chapters.models import Chapter
 from home.setup import SHARED_COLLECTION
 from tests.logins import log_in

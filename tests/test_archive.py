@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from chapters.models.consent import ConsentRecord
+from chapters.archive.consent_records import ConsentRecord
 from tests.conftest import RIVERSIDE_HOST
 from tests.pages import add_entry
 

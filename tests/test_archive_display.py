@@ -20,8 +20,8 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from chapters.archive.consent_records import ConsentRecord
 from chapters.models import Chapter, ChapterSettings
-from chapters.models.consent import ConsentRecord
 from tests.conftest import RIVERSIDE_HOST
 from tests.pages import add_entry
 

@@ -13,9 +13,9 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-from chapters.consent import record_consent, withdraw_consent
+from chapters.archive.consent import record_consent, withdraw_consent
+from chapters.archive.consent_records import ConsentRecord
 from chapters.models import ArchiveEntryPage
-from chapters.models.consent import ConsentRecord
 from tests.conftest import HILLTOP_HOST, RIVERSIDE_HOST
 from tests.pages import add_entry
 from tests.test_languages import translate

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Revision, Site
 
 from chapters import demo_content_es as chapters_es
 from chapters import demo_publishing_content as publishing
+from chapters.lifecycle.onboarding import onboard_chapter
 from chapters.models import (
     ArchiveEntryPage,
     ArchiveIndexPage,
@@ -22,7 +23,6 @@ from chapters.models import (
     StoryIndexPage,
     StoryPage,
 )
-from chapters.onboarding import onboard_chapter
 from home import demo_content as alliance
 from home import demo_content_es as alliance_es
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right

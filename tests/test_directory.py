@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from chapters.lifecycle.onboarding import onboard_chapter
 from chapters.models import ChapterDirectoryPage, ChapterHomePage
-from chapters.onboarding import onboard_chapter
 from home.models import PrincipleSet
 from tests.pages import publish
 

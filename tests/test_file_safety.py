@@ -21,10 +21,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, UploadedFile
 
-from chapters.consent import apply_consent
+from chapters.archive.consent import apply_consent
+from chapters.archive.consent_records import ConsentRecord
+from chapters.lifecycle.offboarding import OffboardingError, export_chapter, import_chapter
 from chapters.models import Chapter
-from chapters.models.consent import ConsentRecord
-from chapters.offboarding import OffboardingError, export_chapter, import_chapter
 from tests.conftest import RIVERSIDE_HOST
 from tests.files import audio_info, mp3_bytes, pdf_bytes, pdf_texts, wav_bytes
 from tests.pages import add_entry

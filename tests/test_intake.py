@@ -16,9 +16,9 @@ from django.core import mail
 from django.core.cache import cache
 from wagtail.models import PageLogEntry, WorkflowState
 
-from chapters import intake
+from chapters.archive import intake
+from chapters.archive.consent_records import ConsentRecord
 from chapters.models import ArchiveEntryPage, ArchiveIndexPage, Chapter
-from chapters.models.consent import ConsentRecord
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
 from tests.pages import add_entry, section
 

@@ -31,9 +31,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction
 
-from chapters.consent import apply_consent, record_consent
+from chapters.archive.consent import apply_consent, record_consent
+from chapters.archive.consent_records import ConsentRecord
 from chapters.models import ArchiveEntryPage, Chapter
-from chapters.models.consent import ConsentRecord
 from home.models import Right
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
 from tests.files import pdf_bytes

@@ -28,8 +28,8 @@ from wagtail.models import Locale, Page, Workflow, WorkflowPage, WorkflowState
 from wagtail_localize.models import SegmentOverride, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
+from chapters.lifecycle.offboarding import export_chapter, import_chapter
 from chapters.models import Chapter
-from chapters.offboarding import export_chapter, import_chapter
 from home.models import AllianceHomePage, StandardPage
 from tests.admin_forms import form_data
 from tests.conftest import PASSWORD

@@ -30,7 +30,16 @@ from wagtail.models import (
     Workflow,
 )
 
-from chapters.consent import withdraw_consent
+from chapters.archive.consent import withdraw_consent
+from chapters.archive.consent_records import ConsentRecord
+from chapters.lifecycle.offboarding import (
+    OffboardingError,
+    archive_chapter,
+    delete_chapter,
+    export_chapter,
+    import_chapter,
+    restore_chapter,
+)
 from chapters.models import (
     ArchiveEntryPage,
     Chapter,
@@ -39,15 +48,6 @@ from chapters.models import (
     EventPage,
     StoryIndexPage,
     StoryPage,
-)
-from chapters.models.consent import ConsentRecord
-from chapters.offboarding import (
-    OffboardingError,
-    archive_chapter,
-    delete_chapter,
-    export_chapter,
-    import_chapter,
-    restore_chapter,
 )
 from home.models import Principle, PrincipleSet, Resource, Right
 from tests.conftest import HILLTOP_HOST, RIVERSIDE_HOST

@@ -30,10 +30,10 @@ from django.db import connections
 from django.urls import reverse
 from wagtail.models import Site
 
-from chapters import intake
-from chapters.consent import withdraw_consent
+from chapters.archive import intake
+from chapters.archive.consent import withdraw_consent
+from chapters.archive.consent_records import ConsentRecord
 from chapters.models import ArchiveEntryPage, Chapter
-from chapters.models.consent import ConsentRecord
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
 from tests.pages import add_story
 from tests.process import _NOT_INHERITED, cluster_connection_params, run_manage

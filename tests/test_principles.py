@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from chapters.onboarding import onboard_chapter
+from chapters.lifecycle.onboarding import onboard_chapter
 from home.models import AllianceHomePage, Principle, PrinciplesPage
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
 

@@ -16,10 +16,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from chapters import private_media
-from chapters.consent import apply_consent, withdraw_consent
+from chapters.archive.consent import apply_consent, withdraw_consent
+from chapters.archive.consent_records import ConsentRecord
+from chapters.media import private as private_media
 from chapters.models import Chapter
-from chapters.models.consent import ConsentRecord
 from tests.conftest import RIVERSIDE_HOST
 from tests.files import pdf_bytes, pdf_texts
 from tests.pages import add_entry

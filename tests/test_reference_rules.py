@@ -21,7 +21,9 @@ from wagtail.models import Collection, Locale, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
 
-from chapters.consent import apply_consent, withdraw_consent
+from chapters.archive.consent import apply_consent, withdraw_consent
+from chapters.archive.consent_records import ConsentRecord
+from chapters.lifecycle.offboarding import export_chapter, import_chapter
 from chapters.models import (
     ArchiveEntryPage,
     Chapter,
@@ -29,8 +31,6 @@ from chapters.models import (
     StoryIndexPage,
     StoryPage,
 )
-from chapters.models.consent import ConsentRecord
-from chapters.offboarding import export_chapter, import_chapter
 from home.models import Resource, StandardPage
 from home.setup import SHARED_COLLECTION
 from tests.conftest import RIVERSIDE_HOST

@@ -6,7 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import migrations, models
 
-from chapters.models.consent import strictest_consent
+from chapters.archive.consent_records import strictest_consent
 
 
 def consent_records(apps, schema_editor):

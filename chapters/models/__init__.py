@@ -1,12 +1,12 @@
-from .archive import ArchiveEntryPage, ArchiveIndexPage
-from .chapter import Chapter
-from .chapter_home import ChapterHomePage, PrincipleSetAdoption
-from .directory import ChapterDirectoryPage
-from .events import EventIndexPage, EventPage
-from .network_content import NetworkEventsPage, NetworkStoriesPage
-from .rights import RightsPage
-from .settings import ChapterSettings
-from .stories import StoryIndexPage, StoryPage
+from chapters.archive.models import ArchiveEntryPage, ArchiveIndexPage
+from chapters.events.models import EventIndexPage, EventPage
+from chapters.network.content import NetworkEventsPage, NetworkStoriesPage
+from chapters.network.directory import ChapterDirectoryPage
+from chapters.network.rights import RightsPage
+from chapters.register.chapter import Chapter
+from chapters.register.settings import ChapterSettings
+from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
+from chapters.stories.models import StoryIndexPage, StoryPage
 
 __all__ = [
     "ArchiveEntryPage",

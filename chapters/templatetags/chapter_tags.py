@@ -1,7 +1,8 @@
 from django import template
 from wagtail.models import Site
 
-from chapters.models import ChapterDirectoryPage, ChapterHomePage
+from chapters.network.directory import ChapterDirectoryPage
+from chapters.site.home import ChapterHomePage
 from home.locales import active_language, default_language, in_active_locale, language_of
 from home.publication import public_pages
 from home.sites import site_root_url

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
-from chapters.languages import site_languages, swap_language
+from chapters.register.languages import site_languages, swap_language
 from home.locales import language_of
 from home.publication import public_pages
 

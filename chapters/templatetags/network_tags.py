@@ -2,8 +2,12 @@
 
 from django import template
 
-from chapters.models import NetworkEventsPage, NetworkStoriesPage
-from chapters.models.network_content import network_stories, upcoming_events
+from chapters.network.content import (
+    NetworkEventsPage,
+    NetworkStoriesPage,
+    network_stories,
+    upcoming_events,
+)
 from home.locales import localized
 from home.publication import public_pages
 

@@ -151,8 +151,8 @@ MIDDLEWARE = [
     "network_site.accounts.sessions.IdleTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "network_site.accounts.middleware.AdminSecondFactorMiddleware",
-    "chapters.middleware.ChapterAdminScopeMiddleware",
-    "chapters.languages.SiteLanguageMiddleware",
+    "chapters.admin.middleware.ChapterAdminScopeMiddleware",
+    "chapters.register.languages.SiteLanguageMiddleware",
     "home.middleware.ChooserLocaleMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login attempt into its 429 page.
@@ -276,7 +276,7 @@ if not LANGUAGES or LANGUAGES[0][0] != LANGUAGE_CODE or any(len(lang) != 2 for l
     )
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# A new translation of a live page starts as a draft (home/translation_publishing.py
+# A new translation of a live page starts as a draft (home/translation/publishing.py
 # enforces it too); it goes live through the page's workflow.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -322,14 +322,14 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Documents: what an archive of testimony and a chapter's paperwork need, nothing a
 # browser would run (no HTML, SVG, XML, scripts, archives, macro-enabled or legacy
 # office formats). An archive collection takes fewer: the formats whose metadata is
-# removed (chapters.file_cleaning). Checked on every save (chapters.file_safety).
+# removed (chapters.media.file_cleaning). Checked on every save (chapters.media.file_safety).
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "txt", "csv", "rtf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "epub",
     "jpg", "jpeg", "png", "mp3", "m4a", "ogg", "oga", "opus", "flac", "wav", "mp4", "webm",
 ]  # fmt: skip
 # Every document downloads (none is shown in the browser, PDFs included), sandboxed.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "chapters.file_safety.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "chapters.media.file_safety.DocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from gravatar.com: the admin loads nothing from another origin (and
 # tells no one which of our people's email addresses are open in it).

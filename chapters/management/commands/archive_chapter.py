@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.offboarding import OffboardingError, archive_chapter, chapter_for_hostname
+from chapters.lifecycle.offboarding import OffboardingError, archive_chapter, chapter_for_hostname
 
 
 class Command(BaseCommand):

@@ -7,9 +7,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from chapters.consent import record_consent
-from chapters.models import ArchiveEntryPage, ArchiveIndexPage
-from chapters.onboarding import onboard_chapter
+from chapters.archive.consent import record_consent
+from chapters.archive.models import ArchiveEntryPage, ArchiveIndexPage
+from chapters.lifecycle.onboarding import onboard_chapter
 
 
 class Rollback(Exception):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.onboarding import OnboardingError, onboard_chapter
+from chapters.lifecycle.onboarding import OnboardingError, onboard_chapter
 
 
 class Command(BaseCommand):

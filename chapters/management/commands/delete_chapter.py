@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.offboarding import OffboardingError, chapter_for_hostname, delete_chapter
+from chapters.lifecycle.offboarding import OffboardingError, chapter_for_hostname, delete_chapter
 
 
 class Command(BaseCommand):

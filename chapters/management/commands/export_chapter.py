@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.offboarding import (
+from chapters.lifecycle.offboarding import (
     OffboardingError,
     chapter_for_hostname,
     export_chapter,

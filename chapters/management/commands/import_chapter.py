@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.offboarding import OffboardingError, import_chapter
+from chapters.lifecycle.offboarding import OffboardingError, import_chapter
 
 
 class Command(BaseCommand):

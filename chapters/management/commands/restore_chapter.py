@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.offboarding import OffboardingError, chapter_for_hostname, restore_chapter
+from chapters.lifecycle.offboarding import OffboardingError, chapter_for_hostname, restore_chapter
 
 
 class Command(BaseCommand):

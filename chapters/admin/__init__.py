@@ -1,0 +1,1 @@
+"""The admin as a chapter's people see it: allowlist, scope, views, API and hooks."""

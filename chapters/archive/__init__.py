@@ -1,0 +1,1 @@
+"""The truth-telling archive: entries, consent, and the public intake of stories."""

@@ -1,0 +1,1 @@
+"""What every kind of chapter content shares: section pages, listings, filters."""

@@ -1,0 +1,1 @@
+"""Which images and documents a chapter may use, upload checks, private files and their serving."""

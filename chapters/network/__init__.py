@@ -1,0 +1,1 @@
+"""Pages across the network: the directory, network stories and events, browse by right."""

@@ -1,0 +1,163 @@
+"""The Alliance's network pages: every chapter's public stories and events.
+
+Every listing and feed reads through `home.publication.public_pages`, chooses
+one version of each page (the reader's language, else the default language),
+and annotates each page with its chapter's title in the same query: the
+chapter of a page is its ancestor at depth 2, whose path is the first
+`CHAPTER_PATH_LENGTH` characters of the page's own path.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Substr
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from chapters.content.sections import paginate, right_filter
+from chapters.events.ical import calendar_response
+from chapters.events.models import EventPage
+from chapters.network.pages import NetworkPage
+from chapters.site.home import ChapterHomePage
+from chapters.stories.models import StoryPage, stories_feed
+from home.locales import active_language, default_language, localized
+from home.publication import public_pages
+
+# Wagtail's tree: root "0001" (depth 1), a site's home page "00010001" (depth 2).
+CHAPTER_PATH_LENGTH = 2 * Page.steplen
+CARD_IMAGE = "fill-480x270"
+
+
+def chapter_path():
+    return Substr("path", 1, CHAPTER_PATH_LENGTH)
+
+
+def in_reader_language(model) -> QuerySet:
+    """Public pages of `model` of every chapter, one version of each, with its chapter's title.
+
+    The reader's language where a public translation exists, else the
+    default language. One query.
+    """
+    active, default = active_language(), default_language()
+    pages = public_pages(model.objects.all())
+    chosen = Q(locale__language_code=active)
+    if default != active:
+        translated = public_pages(model.objects.all()).filter(
+            translation_key=OuterRef("translation_key"), locale__language_code=active
+        )
+        chosen |= Q(locale__language_code=default) & ~Exists(translated)
+    home = ChapterHomePage.objects.filter(path=Substr(OuterRef("path"), 1, CHAPTER_PATH_LENGTH))
+    # The chapter's name from its public home; a draft translation of the home
+    # (made with a translated child) never lends its title, the original does.
+    original = ChapterHomePage.objects.filter(
+        translation_key=Subquery(home.values("translation_key")[:1]),
+        locale__language_code=default,
+    )
+    return pages.filter(chosen).annotate(
+        chapter_title=Coalesce(
+            Subquery(public_pages(home).values("title")[:1]),
+            Subquery(original.values("title")[:1]),
+        ),
+        chapter_path=chapter_path(),
+    )
+
+
+def chapter_filter(request, items: QuerySet) -> tuple[QuerySet, list, str]:
+    """Filter by `chapter` (a chapter home's id or slug, in any of its languages).
+
+    Returns the filtered items, the public chapters in the reader's language
+    for the filter form, and the chosen value.
+    """
+    chosen = request.GET.get("chapter", "").strip()
+    chapters = localized(public_pages(ChapterHomePage.objects.order_by("title")))
+    if chosen:
+        match = Q(pk=int(chosen)) if chosen.isdigit() else Q(slug=chosen)
+        keys = ChapterHomePage.objects.filter(match).values("translation_key")
+        paths = ChapterHomePage.objects.filter(translation_key__in=keys).values("path")
+        items = items.filter(chapter_path__in=paths)
+    return items, chapters, chosen
+
+
+def network_stories() -> QuerySet:
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    return (
+        in_reader_language(StoryPage)
+        .prefetch_related(Prefetch("image", queryset=images))
+        .order_by("-date", "-pk")
+    )
+
+
+def network_events() -> QuerySet:
+    return in_reader_language(EventPage)
+
+
+def upcoming_events() -> QuerySet:
+    return network_events().filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
+
+
+class NetworkStoriesPage(RoutablePageMixin, NetworkPage):
+    """Every chapter's public stories, newest first; RSS and Atom feeds."""
+
+    class Meta:
+        verbose_name = "network stories page"
+
+    def stories(self) -> QuerySet:
+        return network_stories()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories, rights, chosen_right = right_filter(request, self.stories())
+        stories, chapters, chosen_chapter = chapter_filter(request, stories)
+        context.update(
+            stories=paginate(request, stories),
+            rights=rights,
+            chosen_right=chosen_right,
+            chapters=chapters,
+            chosen_chapter=chosen_chapter,
+        )
+        return context
+
+    @path("feed/")
+    def feed(self, request):
+        return stories_feed(self, request, self.stories(), Rss201rev2Feed, "feed/")
+
+    @path("atom/")
+    def atom(self, request):
+        return stories_feed(self, request, self.stories(), Atom1Feed, "atom/")
+
+
+class NetworkEventsPage(RoutablePageMixin, NetworkPage):
+    """Every chapter's public events, soonest first; an iCalendar feed."""
+
+    class Meta:
+        verbose_name = "network events page"
+
+    def events(self) -> QuerySet:
+        return network_events()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        show_past = request.GET.get("when") == "past"
+        events, rights, chosen_right = right_filter(request, self.events())
+        events, chapters, chosen_chapter = chapter_filter(request, events)
+        if show_past:
+            events = events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+        else:
+            events = events.filter(ends_at__gte=now).order_by("starts_at", "pk")
+        context.update(
+            events=paginate(request, events),
+            show_past=show_past,
+            rights=rights,
+            chosen_right=chosen_right,
+            chapters=chapters,
+            chosen_chapter=chosen_chapter,
+        )
+        return context
+
+    def ical_feed(self, request):
+        name = f"{self.get_parent().title}: {self.title}"
+        return calendar_response(
+            self.events().order_by("starts_at", "pk"), request, name, "network-events.ics"
+        )

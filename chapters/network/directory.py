@@ -1,0 +1,166 @@
+from collections import Counter
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Prefetch
+from wagtail.models import Site
+
+from chapters.network.pages import NetworkPage
+from chapters.register.us_states import STATES
+from home.locales import active_language, default_language, in_active_locale, language_of
+from home.models import PrincipleSet
+from home.publication import public_pages
+from home.sites import site_root_url
+
+# The tile map: one square per state, drawn from chapters/register/us_states.py.
+TILE = 48
+GAP = 4
+FILTERS = ("locality", "state", "status", "principles")
+
+
+class ChapterDirectoryPage(NetworkPage):
+    """Every chapter: where, what kind of place, how far along; filterable, on a map."""
+
+    class Meta:
+        verbose_name = "chapter directory"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory(request))
+        return context
+
+
+def _chosen(request, name: str, allowed) -> str:
+    value = request.GET.get(name, "")
+    return value if value in allowed else ""
+
+
+def directory(request) -> dict:
+    """The directory's chapters, filters, counts and map; a fixed number of queries."""
+    from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
+
+    default = default_language()
+    homes = public_pages(ChapterHomePage.objects.filter(locale__language_code=default))
+
+    # Filter options: the network's principle sets, in the reader's language.
+    sets = list(PrincipleSet.objects.filter(locale__language_code=default).order_by("title"))
+    set_options = [
+        {"value": str(s.pk), "label": local.short_title or local.title}
+        for s, local in zip(sets, in_active_locale(sets), strict=True)
+    ]
+    chosen = {
+        "locality": _chosen(request, "locality", dict(ChapterHomePage.LOCALITY_TYPES)),
+        "state": _chosen(request, "state", {code for code, *_ in STATES}),
+        "status": _chosen(request, "status", dict(ChapterHomePage.STATUSES)),
+        "principles": _chosen(request, "principles", {o["value"] for o in set_options}),
+    }
+
+    # Counts over every public chapter, for the options: one query.
+    profiles = list(homes.values_list("locality_type", "state", "status"))
+    counts = {
+        "locality": Counter(p[0] for p in profiles),
+        "state": Counter(p[1] for p in profiles),
+        "status": Counter(p[2] for p in profiles),
+    }
+
+    filtered = homes
+    if chosen["locality"]:
+        filtered = filtered.filter(locality_type=chosen["locality"])
+    if chosen["state"]:
+        filtered = filtered.filter(state=chosen["state"])
+    if chosen["status"]:
+        filtered = filtered.filter(status=chosen["status"])
+    if chosen["principles"]:
+        chosen_set = next(s for s in sets if str(s.pk) == chosen["principles"])
+        filtered = filtered.filter(
+            principle_set_adoptions__principle_set__translation_key=chosen_set.translation_key
+        ).distinct()
+    chapters = list(
+        filtered.order_by("title").prefetch_related(
+            Prefetch(
+                "principle_set_adoptions",
+                queryset=PrincipleSetAdoption.objects.select_related("principle_set"),
+            )
+        )
+    )
+    sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
+    chapters = [chapter for chapter in chapters if chapter.pk in sites]
+    localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
+    adopted = [
+        adoption.principle_set
+        for chapter in chapters
+        for adoption in chapter.principle_set_adoptions.all()
+    ]
+    local_sets = dict(
+        zip(
+            [s.pk for s in adopted],
+            in_active_locale(adopted, queryset=PrincipleSet.objects.all()),
+            strict=True,
+        )
+    )
+    state_names = {code: name for code, name, *_ in STATES}
+    active = active_language()
+    entries = []
+    for chapter, page in zip(chapters, localized, strict=True):
+        language = language_of(page)
+        entries.append(
+            {
+                "page": page,
+                "url": site_root_url(sites[chapter.pk], request),
+                "language": language if language != active else "",
+                "state": chapter.state,
+                "state_name": state_names.get(chapter.state, ""),
+                "principle_sets": [
+                    local_sets[a.principle_set.pk] for a in chapter.principle_set_adoptions.all()
+                ],
+            }
+        )
+
+    return {
+        "chapters": entries,
+        "total_count": len(profiles),
+        "filters": chosen,
+        "filtered": any(chosen.values()),
+        "locality_options": _options(ChapterHomePage.LOCALITY_TYPES, counts["locality"]),
+        "state_options": _options(
+            [(code, name) for code, name, *_ in STATES if counts["state"][code]], counts["state"]
+        ),
+        "status_options": _options(ChapterHomePage.STATUSES, counts["status"]),
+        "principle_set_options": set_options,
+        "map": chapter_map(entries, chosen),
+        "map_tile_url": getattr(settings, "CHAPTER_MAP_TILE_URL", None),
+    }
+
+
+def _options(choices, counter) -> list[dict]:
+    return [{"value": value, "label": label, "count": counter[value]} for value, label in choices]
+
+
+def chapter_map(entries: list[dict], chosen: dict) -> dict:
+    """A tile grid of every state; those with (filtered) chapters are highlighted and linked."""
+    per_state = Counter(entry["state"] for entry in entries if entry["state"])
+    keep = {name: value for name, value in chosen.items() if value and name != "state"}
+    tiles = []
+    for code, name, column, row in STATES:
+        count = per_state[code]
+        tiles.append(
+            {
+                "code": code,
+                "name": name,
+                "count": count,
+                "x": column * (TILE + GAP),
+                "y": row * (TILE + GAP),
+                "href": "?" + urlencode({**keep, "state": code}) if count else "",
+                "current": code == chosen["state"],
+            }
+        )
+    columns = max(column for *_, column, _row in STATES) + 1
+    rows = max(row for *_, row in STATES) + 1
+    return {
+        "tiles": tiles,
+        "tile": TILE,
+        "centre": TILE // 2,
+        # A margin of GAP all round, so the outer tiles' borders are not clipped.
+        "viewbox": f"{-GAP} {-GAP} {columns * (TILE + GAP) + GAP} {rows * (TILE + GAP) + GAP}",
+        "states_with_chapters": sum(1 for tile in tiles if tile["count"]),
+    }

@@ -1,0 +1,184 @@
+"""Browse by right: every right, then one page per right with what the network published.
+
+The index lists each right in the reader's language with the instrument and
+article it comes from, and how many public stories, upcoming events and
+archive entries across the network are tagged with it (one aggregate query
+per kind). A right's page (`<slug>/`, the slug is the same in every language)
+lists those items, newest first, each with its chapter, and the Alliance's
+resources on it: a resource is about a right when one of its topic tags has
+the right's slug, or the right's name, as its slug or its name (compared
+without regard to case).
+
+Every listing goes through `home.publication.public_pages`.
+"""
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from chapters.network.pages import NetworkPage
+from home.locales import active_language, default_language, localized
+from home.models import Resource, Right
+from home.publication import public_pages
+
+LIMIT = 12
+
+
+def _kinds():
+    from chapters.archive.models import ArchiveEntryPage
+    from chapters.events.models import EventPage
+    from chapters.stories.models import StoryPage
+
+    return {"stories": StoryPage, "events": EventPage, "entries": ArchiveEntryPage}
+
+
+def _through_field(model) -> str:
+    """The name of the through table's foreign key to the page (e.g. 'storypage')."""
+    return model._meta.model_name
+
+
+def public_items(model):
+    """Public pages of `model` across the network, one per translation, in the reader's language.
+
+    A page shows in the reader's language where it exists, else in the default
+    language; other languages are left out. Stays a queryset (no query yet).
+    """
+    active, default = active_language(), default_language()
+    items = public_pages(model.objects.all())
+    if active == default:
+        return items.filter(locale__language_code=default)
+    translated = public_pages(model.objects.all()).filter(
+        locale__language_code=active, translation_key=OuterRef("translation_key")
+    )
+    return items.filter(
+        Q(locale__language_code=active) | Q(locale__language_code=default) & ~Exists(translated)
+    )
+
+
+def upcoming(events):
+    return events.filter(ends_at__gte=timezone.now())
+
+
+def tagged(model, items, right: Right):
+    """`items` tagged with `right` in any of its languages."""
+    through = model.rights.through
+    tags = through.objects.filter(
+        right__translation_key=right.translation_key, **{_through_field(model): OuterRef("pk")}
+    )
+    return items.filter(Exists(tags))
+
+
+def counts(model, items) -> dict:
+    """How many of `items` are tagged with each right, by the right's translation key. One query."""
+    fk = _through_field(model)
+    rows = (
+        model.rights.through.objects.filter(**{f"{fk}__in": items.values("pk")})
+        .values("right__translation_key")
+        .annotate(n=Count(fk, distinct=True))
+    )
+    return {row["right__translation_key"]: row["n"] for row in rows}
+
+
+def with_chapters(items: list) -> list[tuple]:
+    """Each page with the title of the chapter it belongs to, found by path prefix. One query."""
+    from chapters.site.home import ChapterHomePage
+
+    prefixes = {item.path[:end] for item in items for end in range(4, len(item.path), 4)}
+    if not prefixes:
+        return []
+    chapters = dict(ChapterHomePage.objects.filter(path__in=prefixes).values_list("path", "title"))
+    result = []
+    for item in items:
+        name = next(
+            (
+                chapters[item.path[:end]]
+                for end in range(4, len(item.path), 4)
+                if item.path[:end] in chapters
+            ),
+            "",
+        )
+        result.append((item, name))
+    return result
+
+
+def resources_about(right: Right) -> list:
+    """Resources one of whose topic tags matches the right's slug or name (case-insensitive)."""
+    keys = {right.slug, right.name}
+    match = Q()
+    for key in keys:
+        match |= Q(tagged_items__tag__slug__iexact=key) | Q(tagged_items__tag__name__iexact=key)
+    matching = Resource.objects.filter(match).values("translation_key")
+    return localized(
+        Resource.objects.filter(translation_key__in=matching).select_related("document")
+    )
+
+
+class RightsPage(RoutablePageMixin, NetworkPage):
+    """Browse by right: each right with what the network has published about it."""
+
+    class Meta:
+        verbose_name = "rights page"
+
+    def _sibling_url(self, model_name: str) -> str:
+        from chapters.network.content import NetworkEventsPage, NetworkStoriesPage
+
+        model = {"stories": NetworkStoriesPage, "events": NetworkEventsPage}[model_name]
+        sibling = public_pages(model.objects.sibling_of(self, inclusive=False)).first()
+        return sibling.url if sibling else ""
+
+    @path("")
+    def index_route(self, request):
+        kinds = _kinds()
+        rights = localized(Right.objects.all())
+        story_counts = counts(kinds["stories"], public_items(kinds["stories"]))
+        event_counts = counts(kinds["events"], upcoming(public_items(kinds["events"])))
+        entry_counts = counts(kinds["entries"], public_items(kinds["entries"]))
+        rows = [
+            {
+                "right": right,
+                "stories": story_counts.get(right.translation_key, 0),
+                "events": event_counts.get(right.translation_key, 0),
+                "entries": entry_counts.get(right.translation_key, 0),
+            }
+            for right in rights
+        ]
+        return self.render(
+            request,
+            context_overrides={"rows": rows},
+            template="chapters/rights_page.html",
+        )
+
+    @path("<slug:slug>/")
+    def right_route(self, request, slug):
+        chosen = localized(Right.objects.filter(slug=slug))
+        if not chosen:
+            raise Http404("No such right.")
+        right = chosen[0]
+        kinds = _kinds()
+        stories = tagged(kinds["stories"], public_items(kinds["stories"]), right).select_related(
+            "image"
+        )
+        events = tagged(kinds["events"], upcoming(public_items(kinds["events"])), right)
+        entries = tagged(kinds["entries"], public_items(kinds["entries"]), right)
+        stories = list(stories.order_by("-date", "-pk")[: LIMIT + 1])
+        events = list(events.order_by("starts_at", "pk")[: LIMIT + 1])
+        entries = list(entries.order_by("-first_published_at", "-pk")[: LIMIT + 1])
+        context = {
+            "right": right,
+            "stories": with_chapters(stories[:LIMIT]),
+            "events": with_chapters(events[:LIMIT]),
+            "entries": with_chapters(entries[:LIMIT]),
+            "more_stories": len(stories) > LIMIT,
+            "more_events": len(events) > LIMIT,
+            "more_entries": len(entries) > LIMIT,
+            "stories_url": self._sibling_url("stories") if len(stories) > LIMIT else "",
+            "events_url": self._sibling_url("events") if len(events) > LIMIT else "",
+            "resources": resources_about(right),
+        }
+        return TemplateResponse(
+            request,
+            "chapters/right_page.html",
+            {**self.get_context(request), **context},
+        )

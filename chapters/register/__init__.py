@@ -1,0 +1,1 @@
+"""The chapter register: which chapters exist, their settings and languages."""

@@ -1,0 +1,1 @@
+"""A chapter's own site: its home page, root redirect and sitemap."""

@@ -1,0 +1,133 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from chapters.archive.models import ArchiveEntryPage
+from chapters.events.models import EventPage
+from chapters.register.us_states import STATE_CHOICES
+from chapters.stories.models import StoryPage
+from home.models import BasePage, PrincipleSet
+from home.models.snippets import principles_by_set
+from home.publication import public_pages
+
+
+class ChapterHomePage(BasePage):
+    """A chapter's home: the root page of the chapter's own site."""
+
+    LOCALITY_TYPES = [
+        ("city", _("City")),
+        ("county", _("County")),
+        ("rural", _("Rural community")),
+        ("reservation", _("Tribal nation or reservation")),
+        ("state", _("State")),
+        ("region", _("Region")),
+    ]
+    STATUSES = [
+        ("exploring", _("Exploring")),
+        ("organizing", _("Organizing")),
+        ("declared", _("Declared")),
+    ]
+
+    locality_type = models.CharField(
+        max_length=20,
+        choices=LOCALITY_TYPES,
+        default="city",
+        help_text="What kind of place the chapter organizes in.",
+    )
+    region = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The state or region, e.g. 'Oregon' or 'Great Lakes'.",
+    )
+    state = models.CharField(
+        max_length=2,
+        choices=STATE_CHOICES,
+        blank=True,
+        help_text="The US state (or territory) where the chapter organizes; places it on "
+        "the Alliance's chapter map. Leave empty for a chapter spanning several states.",
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=STATUSES,
+        default="exploring",
+        help_text="Exploring: a core group is forming. Organizing: public education and "
+        "campaigns are under way. Declared: the community has made a public commitment.",
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The year the chapter's core group first met."
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "chapters.StoryIndexPage",
+        "chapters.ArchiveIndexPage",
+        "chapters.EventIndexPage",
+        "home.StandardPage",
+    ]
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("locality_type"), FieldPanel("region")]),
+                FieldPanel("state"),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("founded_year")]),
+            ],
+            heading="Chapter profile",
+        ),
+        InlinePanel(
+            "principle_set_adoptions",
+            heading="Principle sets the chapter has adopted",
+            label="Adopted set",
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.FilterField("locality_type"),
+        index.FilterField("status"),
+        index.FilterField("state"),
+    ]
+
+    class Meta:
+        verbose_name = "chapter home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        adoptions = self.principle_set_adoptions.select_related("principle_set")
+        context["adopted_principle_sets"] = principles_by_set(
+            [adoption.principle_set for adoption in adoptions]
+        )
+        context["latest_stories"] = self.public_descendants(StoryPage).order_by("-date")[:3]
+        context["next_events"] = (
+            self.public_descendants(EventPage)
+            .filter(ends_at__gte=timezone.now())
+            .order_by("starts_at")[:3]
+        )
+        context["archive_highlights"] = self.public_descendants(ArchiveEntryPage).order_by(
+            "-first_published_at"
+        )[:3]
+        return context
+
+    def public_descendants(self, model):
+        return public_pages(model.objects.descendant_of(self))
+
+
+class PrincipleSetAdoption(Orderable):
+    """A principle set a chapter has adopted; shown on its home page in every language."""
+
+    page = ParentalKey(
+        ChapterHomePage, on_delete=models.CASCADE, related_name="principle_set_adoptions"
+    )
+    principle_set = models.ForeignKey(
+        PrincipleSet,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Choose one of the Alliance's shared principle sets.",
+    )
+    adopted_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="When the chapter adopted it, if known."
+    )
+
+    panels = [FieldPanel("principle_set"), FieldPanel("adopted_year")]

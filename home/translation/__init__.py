@@ -1,0 +1,1 @@
+"""Translations follow the workflow: wagtail-localize saves, workflow copies, the editor."""
