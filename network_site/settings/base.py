@@ -329,7 +329,7 @@ WAGTAILDOCS_EXTENSIONS = [
 ]  # fmt: skip
 # Every document downloads (none is shown in the browser, PDFs included), sandboxed.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "chapters.media.file_safety.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "chapters.media.document_form.DocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from gravatar.com: the admin loads nothing from another origin (and
 # tells no one which of our people's email addresses are open in it).
