@@ -29,6 +29,8 @@ if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
 fi
 
 PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/hrc-pg.XXXXXX")"
+# This run's media folders (network_site/settings/test.py), apart from any other run's.
+export HRC_TEST_SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/hrc-scratch.XXXXXX")"
 PG_PORT="$(python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 
 # postgres refuses to run as root: run the server as the postgres user then.
@@ -41,7 +43,7 @@ fi
 
 stop_cluster() {
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$PG_DIR"
+    rm -rf "$PG_DIR" "$HRC_TEST_SCRATCH"
 }
 trap stop_cluster EXIT
 

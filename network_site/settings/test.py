@@ -8,8 +8,12 @@ from .base import *  # noqa: F403
 from .base import PRIVATE_STORAGE, SECRET_KEY
 
 # Each pytest-xdist worker has its own scratch folders: a test that looks at every
-# file under MEDIA_ROOT never sees another worker's files.
-SCRATCH = Path(tempfile.gettempdir()) / f"hrc-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+# file under MEDIA_ROOT never sees another worker's files. scripts/test.sh gives each
+# run its own parent folder, so two runs on one machine (two checkouts) never empty
+# each other's media.
+SCRATCH = Path(os.environ.get("HRC_TEST_SCRATCH") or tempfile.gettempdir()) / (
+    f"hrc-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+)
 
 SECRET_KEY = SECRET_KEY or "test-only-key"  # noqa: S105
 DEBUG = False
