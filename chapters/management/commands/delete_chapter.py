@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.lifecycle.offboarding import OffboardingError, chapter_for_hostname, delete_chapter
+from chapters.lifecycle.common import OffboardingError, chapter_for_hostname
+from chapters.lifecycle.deletion import delete_chapter
 
 
 class Command(BaseCommand):

@@ -4,12 +4,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.lifecycle.offboarding import (
-    OffboardingError,
-    chapter_for_hostname,
-    export_chapter,
-    is_within,
-)
+from chapters.lifecycle.common import OffboardingError, chapter_for_hostname, is_within
+from chapters.lifecycle.exporting import export_chapter
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.lifecycle.offboarding import OffboardingError, import_chapter
+from chapters.lifecycle.common import OffboardingError
+from chapters.lifecycle.importing import import_chapter
 
 
 class Command(BaseCommand):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.lifecycle.offboarding import OffboardingError, chapter_for_hostname, restore_chapter
+from chapters.lifecycle.archiving import restore_chapter
+from chapters.lifecycle.common import OffboardingError, chapter_for_hostname
 
 
 class Command(BaseCommand):
