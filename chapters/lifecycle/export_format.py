@@ -4,8 +4,8 @@ An export is one zip file: manifest.json, pages.json, settings.json,
 snippets.json, images/ and documents/ (files plus an index.json each), and
 private/consent/ (the consent records, with the narrators' real names, and the
 signed consent documents). `exporting` writes it; `read_export` opens one and
-checks all of it before the import touches the database, so a bad or foreign
-file is refused in one line and changes nothing.
+`ExportFile` reads and checks all of it before the import touches the database,
+so a bad or foreign file is refused in one line and changes nothing.
 """
 
 import json
