@@ -294,7 +294,8 @@ class HistoryView(ChapterAdminMixin, TemplateView):
         return super().get_context_data(chapter=self.chapter, entries=page, **kwargs)
 
 
-# Offboarding: network admins only. The work is done by chapters.lifecycle.offboarding.
+# Offboarding: network admins only. The work is done by chapters.lifecycle's archiving,
+# deletion, importing and exporting services, imported when used (the admin starts without them).
 
 
 class ArchiveForm(forms.Form):
@@ -326,24 +327,26 @@ class OffboardView(ChapterAdminMixin, FormView):
         return super().get_context_data(chapter=self.chapter, action=self.action, **kwargs)
 
     def form_valid(self, form):
-        from chapters.lifecycle import offboarding
+        from chapters.lifecycle.archiving import archive_chapter, restore_chapter
+        from chapters.lifecycle.common import OffboardingError
+        from chapters.lifecycle.deletion import delete_chapter
 
         try:
             if self.action == "archive":
-                count = offboarding.archive_chapter(self.chapter, user=self.request.user)
+                count = archive_chapter(self.chapter, user=self.request.user)
                 message = f"Archived {self.chapter.name}: {count} pages unpublished, content kept."
             elif self.action == "restore":
-                count = offboarding.restore_chapter(self.chapter, user=self.request.user)
+                count = restore_chapter(self.chapter, user=self.request.user)
                 message = f"Restored {self.chapter.name}: {count} pages published again."
             else:
                 name = self.chapter.name
-                path = offboarding.delete_chapter(
+                path = delete_chapter(
                     self.chapter,
                     confirm_name=form.cleaned_data["confirm_name"],
                     user=self.request.user,
                 )
                 message = f"Deleted {name}. Its export was written to {path}."
-        except offboarding.OffboardingError as error:
+        except OffboardingError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
             return self.form_invalid(form)
         messages.success(self.request, message)
@@ -380,17 +383,18 @@ class ImportView(NetworkAdminFormView):
     submit_labels = ("Import chapter", "Importing…")
 
     def form_valid(self, form):
-        from chapters.lifecycle import offboarding
+        from chapters.lifecycle.common import OffboardingError
+        from chapters.lifecycle.importing import import_chapter
 
         data = form.cleaned_data
         try:
-            chapter = offboarding.import_chapter(
+            chapter = import_chapter(
                 data["file"],
                 name=data["name"] or None,
                 hostname=data["hostname"] or None,
                 user=self.request.user,
             )
-        except offboarding.OffboardingError as error:
+        except OffboardingError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
             return self.form_invalid(form)
         messages.success(
@@ -403,7 +407,8 @@ class ImportView(NetworkAdminFormView):
 
 def export_view(request, pk):
     """Download the chapter as one file (POST, so a link preview cannot start one)."""
-    from chapters.lifecycle import offboarding
+    from chapters.lifecycle.common import OffboardingError
+    from chapters.lifecycle.exporting import export_chapter
 
     if request.method != "POST":
         raise Http404
@@ -411,8 +416,8 @@ def export_view(request, pk):
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     export = tempfile.SpooledTemporaryFile(max_size=50 * 1024 * 1024)  # noqa: SIM115
     try:
-        offboarding.export_chapter(chapter, export)
-    except offboarding.OffboardingError as error:
+        export_chapter(chapter, export)
+    except OffboardingError as error:
         messages.error(request, f"Could not export {chapter.name}: {error}")
         return redirect("chapters_admin:index")
     export.seek(0)

@@ -119,27 +119,9 @@ def onboard_chapter(
         home, site, created = _home_and_site(name, hostname, region, locality_type)
         if must_be_new and not created:
             raise OnboardingError("name", f"'{name}' is already onboarded at '{hostname}'")
-        for page_class, title, slug in SECTIONS:
-            if not page_class.objects.child_of(home).exists():
-                section = home.add_child(
-                    instance=page_class(title=title, slug=slug, show_in_menus=True)
-                )
-                section.save_revision().publish()
-        chapter_settings = ChapterSettings.for_site(site)
-        if created or not chapter_settings.languages:
-            chapter_settings.languages = languages
-        if created:
-            chapter_settings.time_zone = time_zone
-        chapter_settings.save()
-        chapter, _ = Chapter.objects.get_or_create(home=home)
-        chapter.site = site
-        chapter.collection = _collection(name)
-        chapter.editors, _ = Group.objects.get_or_create(name=f"{name} editors")
-        chapter.moderators, _ = Group.objects.get_or_create(name=f"{name} moderators")
-        chapter.members, _ = Group.objects.get_or_create(name=f"{name} members")
-        chapter.archive_collection = archive_collection(chapter.collection)
-        chapter.workflow = approval_workflow(name, home, chapter.moderators)
-        chapter.save()
+        _add_sections(home)
+        _apply_settings(site, created, languages, time_zone)
+        chapter = _register(name, home, site)
         grant_chapter_roles(chapter)
         if moderator_email:
             try:
@@ -149,6 +131,42 @@ def onboard_chapter(
                     "moderator_email", f"The chapter was not created: {error}"
                 ) from error
     chapter.created = created
+    return chapter
+
+
+def _add_sections(home: ChapterHomePage) -> None:
+    """The stories, archive and events indexes, published; a section the chapter
+    already has is kept (running onboarding again completes a chapter)."""
+    for page_class, title, slug in SECTIONS:
+        if not page_class.objects.child_of(home).exists():
+            section = home.add_child(
+                instance=page_class(title=title, slug=slug, show_in_menus=True)
+            )
+            section.save_revision().publish()
+
+
+def _apply_settings(site: Site, created: bool, languages: list[str], time_zone: str) -> None:
+    """The chapter's languages and time zone; an existing chapter keeps its own."""
+    chapter_settings = ChapterSettings.for_site(site)
+    if created or not chapter_settings.languages:
+        chapter_settings.languages = languages
+    if created:
+        chapter_settings.time_zone = time_zone
+    chapter_settings.save()
+
+
+def _register(name: str, home: ChapterHomePage, site: Site) -> Chapter:
+    """The chapter's register row with what it owns beside its pages: its site,
+    collections, groups (named after it) and moderation workflow."""
+    chapter, _ = Chapter.objects.get_or_create(home=home)
+    chapter.site = site
+    chapter.collection = _collection(name)
+    chapter.editors, _ = Group.objects.get_or_create(name=f"{name} editors")
+    chapter.moderators, _ = Group.objects.get_or_create(name=f"{name} moderators")
+    chapter.members, _ = Group.objects.get_or_create(name=f"{name} members")
+    chapter.archive_collection = archive_collection(chapter.collection)
+    chapter.workflow = approval_workflow(name, home, chapter.moderators)
+    chapter.save()
     return chapter
 
 
@@ -202,7 +220,7 @@ def _home_and_site(name, hostname, region, locality_type):
         home = root.add_child(
             instance=ChapterHomePage(
                 title=name,
-                slug=_free_slug(root, slugify(name) or hostname.split(".")[0]),
+                slug=free_slug(root, slugify(name) or hostname.split(".")[0]),
                 region=region,
                 locality_type=locality_type,
                 locale=default_locale,
@@ -214,7 +232,8 @@ def _home_and_site(name, hostname, region, locality_type):
     return home, site, created
 
 
-def _free_slug(parent: Page, slug: str) -> str:
+def free_slug(parent: Page, slug: str) -> str:
+    """`slug`, or `slug-2`, `-3`, … if a sibling under `parent` has it already."""
     taken = set(parent.get_children().values_list("slug", flat=True))
     candidate, n = slug, 2
     while candidate in taken:

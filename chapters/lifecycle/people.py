@@ -44,7 +44,7 @@ def set_password_url(user) -> str:
 
 
 def invite_person(chapter: Chapter, email: str, role: str, invited_by=None):
-    """Add the person with this email to the chapter's editors or moderators.
+    """Add the person with this email to the chapter's editors, moderators or members.
 
     Creates the account if there is none (without a password) and emails a link
     to set one. Returns (user, created).
@@ -56,21 +56,35 @@ def invite_person(chapter: Chapter, email: str, role: str, invited_by=None):
         raise InviteError("email", f"'{email}' is not an email address") from None
     if role not in dict(ROLES):
         raise InviteError("role", f"unknown role '{role}' (choose editor, moderator or member)")
-    User = get_user_model()
     with transaction.atomic():
-        user = User.objects.filter(email__iexact=email).first()
-        created = user is None
-        if created:
-            username, n = email, 2
-            while User.objects.filter(username__iexact=username).exists():
-                username, n = f"{email}-{n}", n + 1
-            user = User(username=username, email=email)
-            user.set_unusable_password()
-            user.save()
+        user, created = _account_for(email)
         group = {"moderator": chapter.moderators, "member": chapter.members}.get(
             role, chapter.editors
         )
         user.groups.add(group)
+    subject = f"You are invited to {'read' if role == 'member' else 'edit'} {chapter.name}"
+    _send_invitation(chapter, user, email, subject, _invitation(chapter, user, role, invited_by))
+    return user, created
+
+
+def _account_for(email: str):
+    """The account with this email, or a new one without a password (its username is
+    the email, numbered if an account already has that username)."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user, False
+    username, n = email, 2
+    while User.objects.filter(username__iexact=username).exists():
+        username, n = f"{email}-{n}", n + 1
+    user = User(username=username, email=email)
+    user.set_unusable_password()
+    user.save()
+    return user, True
+
+
+def _invitation(chapter: Chapter, user, role: str, invited_by) -> str:
+    """The email's text: who invited them, and how to log in for this role."""
     inviter = invited_by.get_full_name() or invited_by.get_username() if invited_by else None
     lines = [
         f"You have been added as {ROLE_NAMES[role]} "
@@ -90,11 +104,15 @@ def invite_person(chapter: Chapter, email: str, role: str, invited_by=None):
             f"{chapter.site.root_url}/_util/login/",
         ]
     lines += ["", f"Your username is {user.get_username()}."]
-    subject = f"You are invited to {'read' if role == 'member' else 'edit'} {chapter.name}"
+    return "\n".join(lines)
+
+
+def _send_invitation(chapter: Chapter, user, email: str, subject: str, message: str) -> None:
+    """Send it; a refusal by the mail server becomes an InviteError the form can show."""
     try:
         send_mail(
             subject=one_line(subject),
-            message="\n".join(lines),
+            message=message,
             from_email=None,
             recipient_list=[email],
         )
@@ -114,4 +132,3 @@ def invite_person(chapter: Chapter, email: str, role: str, invited_by=None):
             "The invitation email could not be sent: the mail server did not accept it. "
             "Please try again later.",
         ) from error
-    return user, created

@@ -1,6 +1,7 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from chapters.lifecycle.onboarding import OnboardingError, onboard_chapter
+from chapters.management.chapter_command import command_error
 
 
 class Command(BaseCommand):
@@ -45,7 +46,7 @@ class Command(BaseCommand):
                 moderator_email=options["moderator_email"],
             )
         except OnboardingError as error:
-            raise CommandError(f"{error.field.replace('_', '-')}: {error}") from None
+            raise command_error(error) from None
         verb = "Created" if chapter.created else "Already onboarded; checked"
         self.stdout.write(
             self.style.SUCCESS(

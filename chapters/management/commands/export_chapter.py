@@ -2,27 +2,25 @@ import os
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
-from chapters.lifecycle.offboarding import (
-    OffboardingError,
-    chapter_for_hostname,
-    export_chapter,
-    is_within,
-)
+from chapters.lifecycle.common import is_within
+from chapters.lifecycle.exporting import export_chapter
+from chapters.management.chapter_command import ChapterCommand
 
 
-class Command(BaseCommand):
+class Command(ChapterCommand):
     help = (
         "Export a chapter (pages in every language, drafts, media, settings and the shared "
         "snippets it uses) to one zip file. The file holds private content: keep it safe."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--hostname", required=True, help="The chapter site's hostname.")
+        super().add_arguments(parser)
         parser.add_argument("--output", required=True, help="The zip file to write (a new file).")
 
-    def handle(self, *args, hostname, output, **options):
+    def handle(self, *args, output, **options):
+        """The output must be a new file in a folder the web server does not serve."""
         path = Path(output).expanduser()
         if path.exists():
             raise CommandError(f"output: '{path}' already exists; choose a new file name")
@@ -34,21 +32,18 @@ class Command(BaseCommand):
                     f"output: '{path}' is inside {public}, which the web server may serve; "
                     "exports hold private content, so write it elsewhere"
                 )
+        super().handle(*args, path=path, **options)
+
+    def act(self, chapter, *, path, **options) -> str:
         try:
-            chapter = chapter_for_hostname(hostname)
             with open(path, "xb") as out:
                 os.chmod(path, 0o600)
                 manifest = export_chapter(chapter, out)
-        except OffboardingError as error:
-            path.unlink(missing_ok=True)
-            raise CommandError(f"{error.field.replace('_', '-')}: {error}") from None
         except BaseException:
-            path.unlink(missing_ok=True)
+            path.unlink(missing_ok=True)  # never half an export
             raise
         counts = manifest["counts"]
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Exported chapter '{chapter.name}' ({counts['pages']} pages, "
-                f"{counts['images']} images, {counts['documents']} documents) to {path}"
-            )
+        return (
+            f"Exported chapter '{chapter.name}' ({counts['pages']} pages, "
+            f"{counts['images']} images, {counts['documents']} documents) to {path}"
         )

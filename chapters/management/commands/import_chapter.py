@@ -2,7 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from chapters.lifecycle.offboarding import OffboardingError, import_chapter
+from chapters.lifecycle.common import OffboardingError
+from chapters.lifecycle.importing import import_chapter
+from chapters.management.chapter_command import command_error
 
 
 class Command(BaseCommand):
@@ -26,7 +28,7 @@ class Command(BaseCommand):
             with open(path, "rb") as source:
                 chapter = import_chapter(source, name=name, hostname=hostname)
         except OffboardingError as error:
-            raise CommandError(f"{error.field.replace('_', '-')}: {error}") from None
+            raise command_error(error) from None
         state = " (archived: restore it to publish)" if chapter.is_archived else ""
         self.stdout.write(
             self.style.SUCCESS(

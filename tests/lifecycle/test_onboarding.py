@@ -68,6 +68,26 @@ def test_create_chapter_builds_everything_a_chapter_needs(client):
 
     editors = Group.objects.get(name="Lakeview editors")
     moderators = Group.objects.get(name="Lakeview moderators")
+    assert_rights_reach_only_the_chapter(home, site, editors, moderators)
+
+    chapter = Chapter.objects.get(home=home)
+    assert (chapter.site, chapter.editors, chapter.moderators) == (site, editors, moderators)
+    assert chapter.languages == ["en", "es"]
+    assert ChapterSettings.for_site(site).time_zone == "America/Chicago"
+
+    workflow = WorkflowPage.objects.get(page=home).workflow
+    task = workflow.tasks.get().specific
+    assert list(task.groups.all()) == [moderators]
+
+    # The new site answers on its hostname at once.
+    response = client.get("/en/", headers={"host": "lakeview.localhost"})
+    assert response.status_code == 200
+    assert response.context["page"].pk == home.pk
+
+
+def assert_rights_reach_only_the_chapter(home, site, editors, moderators) -> None:
+    """Its groups' rights: its pages, its media (the Alliance's shared media to choose
+    only) and, for its moderators, its settings; nothing of another chapter."""
     editor_codes = set(
         GroupPagePermission.objects.filter(group=editors).values_list(
             "permission__codename", flat=True
@@ -104,20 +124,6 @@ def test_create_chapter_builds_everything_a_chapter_needs(client):
         .filter(site=site)
         .values_list("group__name", flat=True)
     ) == {"Lakeview moderators"}
-
-    chapter = Chapter.objects.get(home=home)
-    assert (chapter.site, chapter.editors, chapter.moderators) == (site, editors, moderators)
-    assert chapter.languages == ["en", "es"]
-    assert ChapterSettings.for_site(site).time_zone == "America/Chicago"
-
-    workflow = WorkflowPage.objects.get(page=home).workflow
-    task = workflow.tasks.get().specific
-    assert list(task.groups.all()) == [moderators]
-
-    # The new site answers on its hostname at once.
-    response = client.get("/en/", headers={"host": "lakeview.localhost"})
-    assert response.status_code == 200
-    assert response.context["page"].pk == home.pk
 
 
 def test_create_chapter_is_idempotent(capsys):
