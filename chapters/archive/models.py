@@ -30,6 +30,7 @@ from chapters.content.sections import (
     ChapterContentPage,
     ChapterSectionPage,
     edit_tabs,
+    optional_file,
     paginate,
     public_children,
 )
@@ -161,13 +162,8 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
     media_url = models.URLField(
         blank=True, help_text="A link to the audio or video recording (YouTube, Vimeo…)."
     )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A scan or file, uploaded to this chapter's collection.",
+    document = optional_file(
+        "wagtaildocs.Document", "A scan or file, uploaded to this chapter's collection."
     )
     content_warning = models.CharField(
         max_length=255,
@@ -175,13 +171,9 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
         help_text="If the entry speaks of violence, loss or other harm, say so briefly. "
         "It is shown before the content, with the chapter's support resources.",
     )
-    image = models.ForeignKey(
+    image = optional_file(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A photograph or scan, uploaded to this chapter's archive collection "
+        "A photograph or scan, uploaded to this chapter's archive collection "
         "(private until the entry and the image both have consent).",
     )
     blur_images = models.BooleanField(

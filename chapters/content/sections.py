@@ -51,6 +51,19 @@ def edit_tabs(*tabs: tuple[str, list]) -> TabbedInterface:
     )
 
 
+def optional_file(model: str, help_text: str) -> models.ForeignKey:
+    """An image or document a content page may show ("wagtailimages.Image",
+    "wagtaildocs.Document"). Deleting the file empties the field and keeps the page."""
+    return models.ForeignKey(
+        model,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 class ChapterContentPage(Page):
     """A story, event or archive entry: a summary for listings and feeds, then a body."""
 

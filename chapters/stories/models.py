@@ -20,6 +20,7 @@ from chapters.content.sections import (
     ChapterContentPage,
     ChapterSectionPage,
     edit_tabs,
+    optional_file,
     paginate,
     public_children,
 )
@@ -82,14 +83,7 @@ class StoryPage(RightsAndPrinciplesMixin, ChapterContentPage):
     authors = models.CharField(
         max_length=255, blank=True, help_text="Who wrote it. Several names: separate with commas."
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Optional. Shown at the top and in listings.",
-    )
+    image = optional_file("wagtailimages.Image", "Optional. Shown at the top and in listings.")
     image_alt = models.CharField(
         max_length=250,
         blank=True,
