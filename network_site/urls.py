@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from chapters.admin.views import ScopedPageBrowseView, tag_autocomplete
-from chapters.archive import intake
+from chapters.archive.intake import views as intake
 from chapters.media import views as media_views
 from chapters.site import views as chapter_views
 from chapters.site.sitemaps import SiteSitemap

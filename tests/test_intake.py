@@ -16,8 +16,8 @@ from django.core import mail
 from django.core.cache import cache
 from wagtail.models import PageLogEntry, WorkflowState
 
-from chapters.archive import intake
 from chapters.archive.consent_records import ConsentRecord
+from chapters.archive.intake.guard import form_token
 from chapters.models import ArchiveEntryPage, ArchiveIndexPage, Chapter
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
 from tests.pages import add_entry, section
@@ -63,7 +63,7 @@ def story_data(network, *, age: float = 60, **overrides) -> dict:
         "understood": "on",
         "website": "",
         # Shown `age` seconds ago; a distinct form each time (a form is used once).
-        "started": intake.form_token(site, now=time.time() - age - next(FORMS)),
+        "started": form_token(site, now=time.time() - age - next(FORMS)),
     }
     data.update(overrides)
     return data
@@ -191,9 +191,7 @@ def test_the_honeypot_is_thanked_and_nothing_is_created(client, network):
 
 
 def test_a_form_sent_too_fast_is_refused_and_keeps_the_text(client, network):
-    response = share(
-        client, story_data(network, started=intake.form_token(network.site(RIVERSIDE_HOST)))
-    )
+    response = share(client, story_data(network, started=form_token(network.site(RIVERSIDE_HOST))))
     assert response.status_code == 400
     assert "faster than a person can write" in response.text
     assert "We carried buckets up six floors." in response.text
@@ -202,7 +200,7 @@ def test_a_form_sent_too_fast_is_refused_and_keeps_the_text(client, network):
 
 def test_a_forged_or_foreign_form_is_refused(client, network):
     forged = share(client, story_data(network, started="not-signed"))
-    hilltop_token = intake.form_token(network.site(HILLTOP_HOST), now=time.time() - 60)
+    hilltop_token = form_token(network.site(HILLTOP_HOST), now=time.time() - 60)
     foreign = share(client, story_data(network, started=hilltop_token))
     assert forged.status_code == foreign.status_code == 400
     assert not ArchiveEntryPage.objects.filter(title=TITLE).exists()
@@ -227,7 +225,7 @@ def test_rate_limit_per_address_returns_429_and_keeps_the_text(client, network, 
     assert "One more time." in response.text
     assert ArchiveEntryPage.objects.filter(title=TITLE).count() == 2
     # Another chapter's site counts its own.
-    hilltop_form = intake.form_token(network.site(HILLTOP_HOST), now=time.time() - 60)
+    hilltop_form = form_token(network.site(HILLTOP_HOST), now=time.time() - 60)
     response = share(client, story_data(network, started=hilltop_form), host=HILLTOP_HOST)
     assert "Your reference" in response.text
 

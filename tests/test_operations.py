@@ -30,9 +30,9 @@ from django.db import connections
 from django.urls import reverse
 from wagtail.models import Site
 
-from chapters.archive import intake
 from chapters.archive.consent import withdraw_consent
 from chapters.archive.consent_records import ConsentRecord
+from chapters.archive.intake.guard import form_token
 from chapters.models import ArchiveEntryPage, Chapter
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
 from tests.pages import add_story
@@ -64,7 +64,7 @@ def story_form(site: Site, title="The winter the water was cut", **overrides) ->
         "understood": "on",
         "website": "",
         # A distinct form each time, shown a minute ago.
-        "started": intake.form_token(site, now=time.time() - 60 - secrets.randbelow(10**6)),
+        "started": form_token(site, now=time.time() - 60 - secrets.randbelow(10**6)),
     }
     data.update(overrides)
     return data

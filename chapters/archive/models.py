@@ -6,24 +6,15 @@ that rule; it is registered with home.publication, so every public route
 applies it through `public_pages`.
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
@@ -33,18 +24,19 @@ from wagtail.search import index
 
 from chapters.archive.consent_records import ConsentRecord, consent_of, entry_consent_q
 from chapters.archive.panels import ConsentPanel
+from chapters.content.feeds import listing_feed
+from chapters.content.rights import RightsAndPrinciplesMixin, right_filter
 from chapters.content.sections import (
-    FEED_ITEMS,
     ChapterContentPage,
     ChapterSectionPage,
+    edit_tabs,
+    optional_file,
     paginate,
     public_children,
-    right_filter,
 )
 from home.forms import NetworkPageForm
-from home.locales import in_active_locale, language_of
+from home.locales import in_active_locale
 from home.publication import public_pages
-from home.sites import absolute_page_url
 
 TRANSCRIPT_NEEDED = "An audio or video recording needs a transcript before it can be published."
 
@@ -69,30 +61,17 @@ def archive_feed(page, request, entries) -> HttpResponse:
     transcript or files, which stay behind the entry's own page and its content
     warning. A warning, if any, comes before the summary.
     """
-    feed = Rss201rev2Feed(
-        title=f"{page.get_parent().title}: {page.title}",
-        link=absolute_page_url(page, request),
-        description=page.intro or page.title,
-        language=language_of(page),
-        feed_url=absolute_page_url(page, request) + "feed/",
-    )
-    for entry in entries[:FEED_ITEMS]:
-        url = absolute_page_url(entry, request)
+
+    def describe(entry) -> dict:
         description = entry.summary
         if entry.content_warning:
             warning = pgettext("feed", "Content warning: %(warning)s") % {
                 "warning": entry.content_warning
             }
             description = f"{warning}\n\n{description}"
-        feed.add_item(
-            title=entry.title,
-            link=url,
-            description=description,
-            pubdate=entry.first_published_at,
-            unique_id=url,
-        )
-    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-    feed.write(response, "utf-8")
+        return {"description": description, "pubdate": entry.first_published_at}
+
+    response = listing_feed(page, request, entries, describe)
     # Consent can be withdrawn at any moment: a shared cache must ask again.
     response["Cache-Control"] = "no-cache"
     return response
@@ -124,7 +103,7 @@ class ArchiveIndexPage(RoutablePageMixin, ChapterSectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        entries, rights, chosen_right = right_filter(request, self.entries(request.user))
+        entries, right_context = right_filter(request, self.entries(request.user))
         kind = request.GET.get("kind", "")
         if kind in dict(ArchiveEntryPage.KINDS):
             entries = entries.filter(kind=kind)
@@ -138,8 +117,7 @@ class ArchiveIndexPage(RoutablePageMixin, ChapterSectionPage):
         starts = self.entries().values_list("period_start", flat=True)
         context.update(
             entries=paginate(request, entries.order_by("period_start", "title")),
-            rights=rights,
-            chosen_right=chosen_right,
+            **right_context,
             kinds=ArchiveEntryPage.KINDS,
             chosen_kind=kind,
             decades=sorted({year // 10 * 10 for year in starts}),
@@ -148,7 +126,7 @@ class ArchiveIndexPage(RoutablePageMixin, ChapterSectionPage):
         return context
 
 
-class ArchiveEntryPage(ChapterContentPage):
+class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
     KINDS = [
         ("testimony", _("Testimony")),
         ("oral_history", _("Oral history")),
@@ -184,13 +162,8 @@ class ArchiveEntryPage(ChapterContentPage):
     media_url = models.URLField(
         blank=True, help_text="A link to the audio or video recording (YouTube, Vimeo…)."
     )
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A scan or file, uploaded to this chapter's collection.",
+    document = optional_file(
+        "wagtaildocs.Document", "A scan or file, uploaded to this chapter's collection."
     )
     content_warning = models.CharField(
         max_length=255,
@@ -198,15 +171,9 @@ class ArchiveEntryPage(ChapterContentPage):
         help_text="If the entry speaks of violence, loss or other harm, say so briefly. "
         "It is shown before the content, with the chapter's support resources.",
     )
-    rights = ParentalManyToManyField("home.Right", blank=True, related_name="+")
-    related_principles = ParentalManyToManyField("home.Principle", blank=True, related_name="+")
-    image = models.ForeignKey(
+    image = optional_file(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A photograph or scan, uploaded to this chapter's archive collection "
+        "A photograph or scan, uploaded to this chapter's archive collection "
         "(private until the entry and the image both have consent).",
     )
     blur_images = models.BooleanField(
@@ -237,18 +204,10 @@ class ArchiveEntryPage(ChapterContentPage):
         FieldPanel("body"),
     ]
     consent_panels = [ConsentPanel()]
-    tagging_panels = [
-        FieldPanel("rights", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("related_principles"),
-    ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Entry"),
-            ObjectList(consent_panels, heading="Consent"),
-            ObjectList(tagging_panels, heading="Rights and principles"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
+    edit_handler = edit_tabs(
+        ("Entry", content_panels),
+        ("Consent", consent_panels),
+        RightsAndPrinciplesMixin.tagging_tab,
     )
     search_fields = ChapterContentPage.search_fields + [
         index.SearchField("transcript"),
@@ -349,10 +308,7 @@ class ArchiveEntryPage(ChapterContentPage):
         if not context["show_content"]:
             context["archive"] = in_active_locale([self.get_parent()], queryset=public_pages())[0]
             return context
-        context["rights"] = in_active_locale(list(self.rights.all()))
-        context["principles"] = in_active_locale(
-            list(self.related_principles.select_related("principle_set"))
-        )
+        context.update(self.tags_context())
         # A member reading an entry shared with the chapter only is told so.
         consent = self.consent
         context["members_only"] = consent is not None and consent.scope == "members"

@@ -3,20 +3,18 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import QuerySet
+from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.forms import NetworkPageForm
-from home.locales import localized
-from home.models import BasePage, Right
+from home.models import BasePage
 from home.publication import public_pages
 from home.references import check_references
 
 PER_PAGE = 10
-# How many items a feed (RSS, Atom) carries.
-FEED_ITEMS = 20
 
 
 class ChapterSectionPage(BasePage):
@@ -37,21 +35,33 @@ def paginate(request, items: QuerySet, per_page: int = PER_PAGE):
         return paginator.page(paginator.num_pages)
 
 
-def right_filter(request, items: QuerySet) -> tuple[QuerySet, list, str]:
-    """Filter by the `right` query parameter (a Right's slug, the same in every language).
-
-    Returns the filtered items, every right in the reader's language for the
-    filter form, and the chosen slug.
-    """
-    chosen = request.GET.get("right", "")
-    rights = localized(Right.objects.all())
-    if chosen:
-        items = items.filter(rights__slug=chosen).distinct()
-    return items, rights, chosen
-
-
 def public_children(index: Page, model) -> QuerySet:
     return public_pages(model.objects.child_of(index))
+
+
+def edit_tabs(*tabs: tuple[str, list]) -> TabbedInterface:
+    """A content page's editor: its own tabs, as (heading, panels), then Promote and Settings."""
+    own = [ObjectList(panels, heading=heading) for heading, panels in tabs]
+    return TabbedInterface(
+        [
+            *own,
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+
+def optional_file(model: str, help_text: str) -> models.ForeignKey:
+    """An image or document a content page may show ("wagtailimages.Image",
+    "wagtaildocs.Document"). Deleting the file empties the field and keeps the page."""
+    return models.ForeignKey(
+        model,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
 
 
 class ChapterContentPage(Page):

@@ -6,28 +6,22 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from chapters.content.rights import RightsAndPrinciplesMixin, right_filter
 from chapters.content.sections import (
     ChapterContentPage,
     ChapterSectionPage,
+    edit_tabs,
     paginate,
     public_children,
-    right_filter,
 )
 from chapters.events.ical import calendar_response
 from chapters.register.settings import TIME_ZONES
 from home.forms import NetworkPageForm
-from home.locales import in_active_locale, language_of
+from home.locales import language_of
 
 ACCESSIBILITY = [
     ("asl", _("ASL interpretation")),
@@ -70,7 +64,7 @@ class EventIndexPage(ChapterSectionPage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         show_past = request.GET.get("when") == "past"
-        events, rights, chosen_right = right_filter(request, self.events())
+        events, right_context = right_filter(request, self.events())
         if show_past:
             events = events.filter(ends_at__lt=now).order_by("-starts_at")
         else:
@@ -78,8 +72,7 @@ class EventIndexPage(ChapterSectionPage):
         context.update(
             events=paginate(request, events),
             show_past=show_past,
-            rights=rights,
-            chosen_right=chosen_right,
+            **right_context,
         )
         return context
 
@@ -89,7 +82,7 @@ class EventIndexPage(ChapterSectionPage):
         return calendar_response(events, request, name, "events.ics")
 
 
-class EventPage(ChapterContentPage):
+class EventPage(RightsAndPrinciplesMixin, ChapterContentPage):
     """An event of the chapter, entered and shown in its own time zone."""
 
     start_date = models.DateField()
@@ -127,7 +120,7 @@ class EventPage(ChapterContentPage):
         "food, whom to ask for an accommodation.",
     )
     organizer = models.CharField(max_length=200, blank=True)
-    rights = ParentalManyToManyField("home.Right", blank=True, related_name="+")
+    related_principles = None  # an event is tagged with rights only
 
     parent_page_types = ["chapters.EventIndexPage"]
     subpage_types: list[str] = []
@@ -155,16 +148,9 @@ class EventPage(ChapterContentPage):
         FieldPanel("accessibility", heading="Accessibility"),
         FieldPanel("accessibility_notes"),
         FieldPanel("organizer"),
-        FieldPanel("rights", widget=forms.CheckboxSelectMultiple),
+        RightsAndPrinciplesMixin.rights_panel,
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Event"),
-            ObjectList(detail_panels, heading="Access and details"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+    edit_handler = edit_tabs(("Event", content_panels), ("Access and details", detail_panels))
     search_fields = ChapterContentPage.search_fields + [
         index.SearchField("venue"),
         index.FilterField("starts_at"),
@@ -262,7 +248,7 @@ class EventPage(ChapterContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["rights"] = in_active_locale(list(self.rights.all()))
+        context.update(self.tags_context())
         return context
 
     def ical(self, request):

@@ -15,7 +15,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from chapters.content.sections import paginate, right_filter
+from chapters.content.rights import right_filter
+from chapters.content.sections import paginate
 from chapters.events.ical import calendar_response
 from chapters.events.models import EventPage
 from chapters.network.pages import NetworkPage
@@ -107,12 +108,11 @@ class NetworkStoriesPage(RoutablePageMixin, NetworkPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories, rights, chosen_right = right_filter(request, self.stories())
+        stories, right_context = right_filter(request, self.stories())
         stories, chapters, chosen_chapter = chapter_filter(request, stories)
         context.update(
             stories=paginate(request, stories),
-            rights=rights,
-            chosen_right=chosen_right,
+            **right_context,
             chapters=chapters,
             chosen_chapter=chosen_chapter,
         )
@@ -140,7 +140,7 @@ class NetworkEventsPage(RoutablePageMixin, NetworkPage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         show_past = request.GET.get("when") == "past"
-        events, rights, chosen_right = right_filter(request, self.events())
+        events, right_context = right_filter(request, self.events())
         events, chapters, chosen_chapter = chapter_filter(request, events)
         if show_past:
             events = events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
@@ -149,8 +149,7 @@ class NetworkEventsPage(RoutablePageMixin, NetworkPage):
         context.update(
             events=paginate(request, events),
             show_past=show_past,
-            rights=rights,
-            chosen_right=chosen_right,
+            **right_context,
             chapters=chapters,
             chosen_chapter=chosen_chapter,
         )

@@ -37,24 +37,13 @@ def _chosen(request, name: str, allowed) -> str:
 
 def directory(request) -> dict:
     """The directory's chapters, filters, counts and map; a fixed number of queries."""
-    from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
+    from chapters.site.home import ChapterHomePage
 
     default = default_language()
     homes = public_pages(ChapterHomePage.objects.filter(locale__language_code=default))
-
-    # Filter options: the network's principle sets, in the reader's language.
     sets = list(PrincipleSet.objects.filter(locale__language_code=default).order_by("title"))
-    set_options = [
-        {"value": str(s.pk), "label": local.short_title or local.title}
-        for s, local in zip(sets, in_active_locale(sets), strict=True)
-    ]
-    chosen = {
-        "locality": _chosen(request, "locality", dict(ChapterHomePage.LOCALITY_TYPES)),
-        "state": _chosen(request, "state", {code for code, *_ in STATES}),
-        "status": _chosen(request, "status", dict(ChapterHomePage.STATUSES)),
-        "principles": _chosen(request, "principles", {o["value"] for o in set_options}),
-    }
-
+    set_options = _principle_set_options(sets)
+    chosen = _chosen_filters(request, set_options)
     # Counts over every public chapter, for the options: one query.
     profiles = list(homes.values_list("locality_type", "state", "status"))
     counts = {
@@ -62,21 +51,65 @@ def directory(request) -> dict:
         "state": Counter(p[1] for p in profiles),
         "status": Counter(p[2] for p in profiles),
     }
+    entries = _entries(request, _filtered(homes, chosen, sets))
+    return {
+        "chapters": entries,
+        "total_count": len(profiles),
+        "filters": chosen,
+        "filtered": any(chosen.values()),
+        "locality_options": _options(ChapterHomePage.LOCALITY_TYPES, counts["locality"]),
+        "state_options": _options(
+            [(code, name) for code, name, *_ in STATES if counts["state"][code]], counts["state"]
+        ),
+        "status_options": _options(ChapterHomePage.STATUSES, counts["status"]),
+        "principle_set_options": set_options,
+        "map": chapter_map(entries, chosen),
+        "map_tile_url": getattr(settings, "CHAPTER_MAP_TILE_URL", None),
+    }
 
-    filtered = homes
+
+def _principle_set_options(sets: list) -> list[dict]:
+    """The network's principle sets (default language) as filter options in the reader's."""
+    return [
+        {"value": str(s.pk), "label": local.short_title or local.title}
+        for s, local in zip(sets, in_active_locale(sets), strict=True)
+    ]
+
+
+def _chosen_filters(request, set_options: list[dict]) -> dict:
+    """The reader's filters; a value that is not one of the options counts as none."""
+    from chapters.site.home import ChapterHomePage
+
+    return {
+        "locality": _chosen(request, "locality", dict(ChapterHomePage.LOCALITY_TYPES)),
+        "state": _chosen(request, "state", {code for code, *_ in STATES}),
+        "status": _chosen(request, "status", dict(ChapterHomePage.STATUSES)),
+        "principles": _chosen(request, "principles", {o["value"] for o in set_options}),
+    }
+
+
+def _filtered(homes, chosen: dict, sets: list):
+    """The chapter homes that match every chosen filter (a principle set in any language)."""
     if chosen["locality"]:
-        filtered = filtered.filter(locality_type=chosen["locality"])
+        homes = homes.filter(locality_type=chosen["locality"])
     if chosen["state"]:
-        filtered = filtered.filter(state=chosen["state"])
+        homes = homes.filter(state=chosen["state"])
     if chosen["status"]:
-        filtered = filtered.filter(status=chosen["status"])
+        homes = homes.filter(status=chosen["status"])
     if chosen["principles"]:
         chosen_set = next(s for s in sets if str(s.pk) == chosen["principles"])
-        filtered = filtered.filter(
+        homes = homes.filter(
             principle_set_adoptions__principle_set__translation_key=chosen_set.translation_key
         ).distinct()
+    return homes
+
+
+def _entries(request, homes) -> list[dict]:
+    """One entry per chapter with a site, in the reader's language, with its adopted sets."""
+    from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
+
     chapters = list(
-        filtered.order_by("title").prefetch_related(
+        homes.order_by("title").prefetch_related(
             Prefetch(
                 "principle_set_adoptions",
                 queryset=PrincipleSetAdoption.objects.select_related("principle_set"),
@@ -86,18 +119,7 @@ def directory(request) -> dict:
     sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
     chapters = [chapter for chapter in chapters if chapter.pk in sites]
     localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
-    adopted = [
-        adoption.principle_set
-        for chapter in chapters
-        for adoption in chapter.principle_set_adoptions.all()
-    ]
-    local_sets = dict(
-        zip(
-            [s.pk for s in adopted],
-            in_active_locale(adopted, queryset=PrincipleSet.objects.all()),
-            strict=True,
-        )
-    )
+    local_sets = _local_adopted_sets(chapters)
     state_names = {code: name for code, name, *_ in STATES}
     active = active_language()
     entries = []
@@ -115,21 +137,23 @@ def directory(request) -> dict:
                 ],
             }
         )
+    return entries
 
-    return {
-        "chapters": entries,
-        "total_count": len(profiles),
-        "filters": chosen,
-        "filtered": any(chosen.values()),
-        "locality_options": _options(ChapterHomePage.LOCALITY_TYPES, counts["locality"]),
-        "state_options": _options(
-            [(code, name) for code, name, *_ in STATES if counts["state"][code]], counts["state"]
-        ),
-        "status_options": _options(ChapterHomePage.STATUSES, counts["status"]),
-        "principle_set_options": set_options,
-        "map": chapter_map(entries, chosen),
-        "map_tile_url": getattr(settings, "CHAPTER_MAP_TILE_URL", None),
-    }
+
+def _local_adopted_sets(chapters: list) -> dict:
+    """Every principle set the chapters adopted, by pk, in the reader's language. One query."""
+    adopted = [
+        adoption.principle_set
+        for chapter in chapters
+        for adoption in chapter.principle_set_adoptions.all()
+    ]
+    return dict(
+        zip(
+            [s.pk for s in adopted],
+            in_active_locale(adopted, queryset=PrincipleSet.objects.all()),
+            strict=True,
+        )
+    )
 
 
 def _options(choices, counter) -> list[dict]:

@@ -12,7 +12,7 @@ without regard to case).
 Every listing goes through `home.publication.public_pages`.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -32,11 +32,6 @@ def _kinds():
     from chapters.stories.models import StoryPage
 
     return {"stories": StoryPage, "events": EventPage, "entries": ArchiveEntryPage}
-
-
-def _through_field(model) -> str:
-    """The name of the through table's foreign key to the page (e.g. 'storypage')."""
-    return model._meta.model_name
 
 
 def public_items(model):
@@ -59,26 +54,6 @@ def public_items(model):
 
 def upcoming(events):
     return events.filter(ends_at__gte=timezone.now())
-
-
-def tagged(model, items, right: Right):
-    """`items` tagged with `right` in any of its languages."""
-    through = model.rights.through
-    tags = through.objects.filter(
-        right__translation_key=right.translation_key, **{_through_field(model): OuterRef("pk")}
-    )
-    return items.filter(Exists(tags))
-
-
-def counts(model, items) -> dict:
-    """How many of `items` are tagged with each right, by the right's translation key. One query."""
-    fk = _through_field(model)
-    rows = (
-        model.rights.through.objects.filter(**{f"{fk}__in": items.values("pk")})
-        .values("right__translation_key")
-        .annotate(n=Count(fk, distinct=True))
-    )
-    return {row["right__translation_key"]: row["n"] for row in rows}
 
 
 def with_chapters(items: list) -> list[tuple]:
@@ -132,9 +107,9 @@ class RightsPage(RoutablePageMixin, NetworkPage):
     def index_route(self, request):
         kinds = _kinds()
         rights = localized(Right.objects.all())
-        story_counts = counts(kinds["stories"], public_items(kinds["stories"]))
-        event_counts = counts(kinds["events"], upcoming(public_items(kinds["events"])))
-        entry_counts = counts(kinds["entries"], public_items(kinds["entries"]))
+        story_counts = kinds["stories"].counts_by_right(public_items(kinds["stories"]))
+        event_counts = kinds["events"].counts_by_right(upcoming(public_items(kinds["events"])))
+        entry_counts = kinds["entries"].counts_by_right(public_items(kinds["entries"]))
         rows = [
             {
                 "right": right,
@@ -157,11 +132,10 @@ class RightsPage(RoutablePageMixin, NetworkPage):
             raise Http404("No such right.")
         right = chosen[0]
         kinds = _kinds()
-        stories = tagged(kinds["stories"], public_items(kinds["stories"]), right).select_related(
-            "image"
-        )
-        events = tagged(kinds["events"], upcoming(public_items(kinds["events"])), right)
-        entries = tagged(kinds["entries"], public_items(kinds["entries"]), right)
+        stories = kinds["stories"].tagged_with(public_items(kinds["stories"]), right)
+        events = kinds["events"].tagged_with(upcoming(public_items(kinds["events"])), right)
+        entries = kinds["entries"].tagged_with(public_items(kinds["entries"]), right)
+        stories = stories.select_related("image")
         stories = list(stories.order_by("-date", "-pk")[: LIMIT + 1])
         events = list(events.order_by("starts_at", "pk")[: LIMIT + 1])
         entries = list(entries.order_by("-first_published_at", "-pk")[: LIMIT + 1])

@@ -1,34 +1,30 @@
 import datetime
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from chapters.content.feeds import listing_feed
+from chapters.content.rights import (
+    RightsAndPrinciplesMixin,
+    principles_field,
+    right_filter,
+    rights_field,
+)
 from chapters.content.sections import (
-    FEED_ITEMS,
     ChapterContentPage,
     ChapterSectionPage,
+    edit_tabs,
+    optional_file,
     paginate,
     public_children,
-    right_filter,
 )
-from home.locales import in_active_locale, language_of
-from home.sites import absolute_page_url
-
-FEED_TYPES = {Rss201rev2Feed: "application/rss+xml", Atom1Feed: "application/atom+xml"}
+from home.locales import language_of
 
 
 def stories_feed(page, request, stories, feed_class, route: str) -> HttpResponse:
@@ -37,28 +33,17 @@ def stories_feed(page, request, stories, feed_class, route: str) -> HttpResponse
     Stories annotated with `chapter_title` (the network's feed) name their
     chapter as a category and, without authors, as the author.
     """
-    feed = feed_class(
-        title=f"{page.get_parent().title}: {page.title}",
-        link=absolute_page_url(page, request),
-        description=page.intro or page.title,
-        language=language_of(page),
-        feed_url=absolute_page_url(page, request) + route,
-    )
-    for story in stories[:FEED_ITEMS]:
-        url = absolute_page_url(story, request)
+
+    def describe(story) -> dict:
         chapter = getattr(story, "chapter_title", None)
-        feed.add_item(
-            title=story.title,
-            link=url,
-            description=story.summary,
-            author_name=story.authors or chapter or None,
-            pubdate=datetime.datetime.combine(story.date, datetime.time(), datetime.UTC),
-            unique_id=url,
-            categories=[chapter] if chapter else None,
-        )
-    response = HttpResponse(content_type=f"{FEED_TYPES[feed_class]}; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
+        return {
+            "description": story.summary,
+            "author_name": story.authors or chapter or None,
+            "pubdate": datetime.datetime.combine(story.date, datetime.time(), datetime.UTC),
+            "categories": [chapter] if chapter else None,
+        }
+
+    return listing_feed(page, request, stories, describe, feed_class, route)
 
 
 class StoryIndexPage(RoutablePageMixin, ChapterSectionPage):
@@ -71,7 +56,7 @@ class StoryIndexPage(RoutablePageMixin, ChapterSectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories, rights, chosen_right = right_filter(request, self.stories())
+        stories, right_context = right_filter(request, self.stories())
         years = sorted(
             {d.year for d in self.stories().values_list("date", flat=True)}, reverse=True
         )
@@ -80,8 +65,7 @@ class StoryIndexPage(RoutablePageMixin, ChapterSectionPage):
             stories = stories.filter(date__year=int(year))
         context.update(
             stories=paginate(request, stories),
-            rights=rights,
-            chosen_right=chosen_right,
+            **right_context,
             years=years,
             chosen_year=year,
         )
@@ -92,32 +76,21 @@ class StoryIndexPage(RoutablePageMixin, ChapterSectionPage):
         return stories_feed(self, request, self.stories(), Rss201rev2Feed, "feed/")
 
 
-class StoryPage(ChapterContentPage):
+class StoryPage(RightsAndPrinciplesMixin, ChapterContentPage):
     """A chapter's story: news, a campaign, a reflection."""
 
     date = models.DateField(help_text="The date the story is about or was written.")
     authors = models.CharField(
         max_length=255, blank=True, help_text="Who wrote it. Several names: separate with commas."
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Optional. Shown at the top and in listings.",
-    )
+    image = optional_file("wagtailimages.Image", "Optional. Shown at the top and in listings.")
     image_alt = models.CharField(
         max_length=250,
         blank=True,
         help_text="Describe the image for people who cannot see it (needed if there is an image).",
     )
-    rights = ParentalManyToManyField(
-        "home.Right", blank=True, related_name="+", help_text="Which human rights is this about?"
-    )
-    related_principles = ParentalManyToManyField(
-        "home.Principle", blank=True, related_name="+", help_text="Principles this story shows."
-    )
+    rights = rights_field("Which human rights is this about?")
+    related_principles = principles_field("Principles this story shows.")
 
     parent_page_types = ["chapters.StoryIndexPage"]
     subpage_types: list[str] = []
@@ -128,18 +101,7 @@ class StoryPage(ChapterContentPage):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Image"),
         FieldPanel("body"),
     ]
-    tagging_panels = [
-        FieldPanel("rights", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("related_principles"),
-    ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Story"),
-            ObjectList(tagging_panels, heading="Rights and principles"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+    edit_handler = edit_tabs(("Story", content_panels), RightsAndPrinciplesMixin.tagging_tab)
     search_fields = ChapterContentPage.search_fields + [
         index.SearchField("authors"),
         index.FilterField("date"),
@@ -174,8 +136,5 @@ class StoryPage(ChapterContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["rights"] = in_active_locale(list(self.rights.all()))
-        context["principles"] = in_active_locale(
-            list(self.related_principles.select_related("principle_set"))
-        )
+        context.update(self.tags_context())
         return context

@@ -6,7 +6,7 @@ import ipaddress
 from django.conf import settings
 from django.shortcuts import render
 
-from chapters.archive.intake import client_address
+from chapters.archive.intake.guard import client_address
 
 
 def client_ip(request) -> str | None:

@@ -1,0 +1,103 @@
+"""Tagging with rights and principles: the part stories, events and archive entries share.
+
+A page is tagged with human rights (`home.Right`) and, except events, with
+principles (`home.Principle`). The tags drive the listings' "right" filter,
+browse by right (chapters.network.rights) and the network search's facet;
+a page shows its tags in the reader's language.
+
+The fields keep their exact definitions (help text included), so moving them
+here changed no migration: `rights_field` and `principles_field` make them,
+and a page type that words the editor's help differently (stories) passes
+its own text.
+"""
+
+from django import forms
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+
+from home.locales import in_active_locale, localized
+from home.models import Right
+
+TAGGING_HEADING = "Rights and principles"
+
+
+def rights_field(help_text: str = "") -> ParentalManyToManyField:
+    return ParentalManyToManyField("home.Right", blank=True, related_name="+", help_text=help_text)
+
+
+def principles_field(help_text: str = "") -> ParentalManyToManyField:
+    return ParentalManyToManyField(
+        "home.Principle", blank=True, related_name="+", help_text=help_text
+    )
+
+
+class RightsAndPrinciplesMixin(models.Model):
+    """Rights and principles a page is about, their editor panels and how they are read.
+
+    A page type without principles sets `related_principles = None` (Django
+    then leaves the inherited field out) and uses `rights_panel` alone.
+    """
+
+    rights = rights_field()
+    related_principles = principles_field()
+
+    rights_panel = FieldPanel("rights", widget=forms.CheckboxSelectMultiple)
+    tagging_panels = [rights_panel, FieldPanel("related_principles")]
+    # The editor's tab for the panels above: (heading, panels), for `edit_tabs`.
+    tagging_tab = (TAGGING_HEADING, tagging_panels)
+
+    class Meta:
+        abstract = True
+
+    def tags_context(self) -> dict:
+        """The page's rights and principles in the reader's language, for its template."""
+        context = {"rights": in_active_locale(list(self.rights.all()))}
+        if self.related_principles is not None:
+            context["principles"] = in_active_locale(
+                list(self.related_principles.select_related("principle_set"))
+            )
+        return context
+
+    @classmethod
+    def _through_field(cls) -> str:
+        """The name of the rights through table's foreign key to the page (e.g. 'storypage')."""
+        return cls._meta.model_name
+
+    @classmethod
+    def tagged_with(cls, items: QuerySet, right: Right) -> QuerySet:
+        """`items` tagged with `right` in any of its languages."""
+        tags = cls.rights.through.objects.filter(
+            right__translation_key=right.translation_key,
+            **{cls._through_field(): OuterRef("pk")},
+        )
+        return items.filter(Exists(tags))
+
+    @classmethod
+    def counts_by_right(cls, items: QuerySet) -> dict:
+        """How many of `items` are tagged with each right, by the right's translation key.
+
+        One query.
+        """
+        fk = cls._through_field()
+        rows = (
+            cls.rights.through.objects.filter(**{f"{fk}__in": items.values("pk")})
+            .values("right__translation_key")
+            .annotate(n=Count(fk, distinct=True))
+        )
+        return {row["right__translation_key"]: row["n"] for row in rows}
+
+
+def right_filter(request, items: QuerySet) -> tuple[QuerySet, dict]:
+    """Filter by the `right` query parameter (a Right's slug, the same in every language).
+
+    Returns the filtered items and, for the listing's filter form, its context:
+    every right in the reader's language (`rights`) and the chosen slug
+    (`chosen_right`).
+    """
+    chosen = request.GET.get("right", "")
+    rights = localized(Right.objects.all())
+    if chosen:
+        items = items.filter(rights__slug=chosen).distinct()
+    return items, {"rights": rights, "chosen_right": chosen}
