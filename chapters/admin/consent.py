@@ -17,14 +17,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
-from chapters.archive.consent import (
-    WithdrawalError,
-    apply_consent,
-    consent_of,
-    may_manage_consent,
-    withdraw_consent,
-)
-from chapters.archive.consent_records import ConsentRecord, file_kind
+from chapters.archive.access import may_manage_consent
+from chapters.archive.consent import WithdrawalError, apply_consent, withdraw_consent
+from chapters.archive.consent_records import ConsentRecord, consent_of, file_kind
 from chapters.archive.models import ArchiveEntryPage
 from chapters.media.file_safety import file_response_headers
 from chapters.media.rules import consent_refusal

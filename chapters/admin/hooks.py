@@ -11,7 +11,7 @@ from chapters.admin import consent as consent_admin
 from chapters.admin import scope as admin_scope
 from chapters.admin import views as admin_views
 from chapters.admin.scope import page_scope
-from chapters.archive.consent import entry_visible_to, members_consent_in_force
+from chapters.archive.access import entry_visible_to, members_consent_in_force
 from chapters.archive.models import ArchiveEntryPage
 from chapters.media import private as private_media
 from chapters.media import views as media_views

@@ -22,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from chapters.archive.access import entry_visible_to, indexable_q, visible_entries
 from chapters.archive.consent_records import ConsentRecord, consent_of, entry_consent_q
 from chapters.archive.panels import ConsentPanel
 from chapters.content.feeds import listing_feed
@@ -97,7 +98,6 @@ class ArchiveIndexPage(RoutablePageMixin, ChapterSectionPage):
         """Public entries; for a logged-in reader, also those shared with their chapter."""
         if user is None or not user.is_authenticated:
             return public_children(self, ArchiveEntryPage)
-        from chapters.archive.consent import visible_entries
 
         return visible_entries(ArchiveEntryPage.objects.child_of(self), user)
 
@@ -255,7 +255,6 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
         # Only entries the public may find are in the search index: live, with
         # consent in force for the public web (an embargo still running is
         # checked when searching, so it ends without a job to reindex).
-        from chapters.archive.consent import indexable_q
 
         return super().get_indexed_objects().filter(indexable_q())
 
@@ -276,7 +275,6 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
 
     def serve(self, request, *args, **kwargs):
         # Editors preview any state; readers only see what the shared gate allows them.
-        from chapters.archive.consent import entry_visible_to
 
         checked = getattr(request, "consent_gate_passed", None) == self.pk
         preview = getattr(request, "is_preview", False)

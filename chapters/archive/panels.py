@@ -7,6 +7,9 @@ names of who gave consent and the narrator's real name are for moderators.
 
 from wagtail.admin.panels import Panel
 
+from chapters.archive.access import may_manage_consent
+from chapters.archive.consent_records import consent_of
+
 
 class ConsentPanel(Panel):
     def __init__(self, **kwargs):
@@ -21,8 +24,6 @@ class ConsentPanel(Panel):
         template_name = "chapters/admin/consent_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from chapters.archive.consent import consent_of, may_manage_consent
-
             context = super().get_context_data(parent_context)
             entry = self.instance
             saved = bool(entry and entry.pk)

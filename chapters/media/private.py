@@ -50,7 +50,7 @@ from wagtail.models import (
 )
 from wagtail.permissions import policy_registry
 
-from chapters.archive.consent import entry_visible_to, is_member
+from chapters.archive.access import entry_visible_to, is_member
 from chapters.archive.consent_records import ConsentRecord, file_kind
 from chapters.archive.models import ArchiveEntryPage
 from chapters.media.file_cleaning import UncleanableFile, clean_document
