@@ -96,7 +96,8 @@ def write(path: str, header: str, data) -> None:
     target = DATA / path
     target.parent.mkdir(parents=True, exist_ok=True)
     text = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=88)
-    assert yaml.safe_load(text) == data, path
+    if yaml.safe_load(text) != data:
+        raise ValueError(f"{path} would not read back the same")
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.strip().splitlines())
     target.write_text(comment + "\n" + text, encoding="utf-8")
 
