@@ -5,9 +5,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from chapters.demo_content import CHAPTERS
+from chapters.demo import data
 from chapters.models import ArchiveEntryPage, ChapterHomePage, EventPage
 from home.models import Principle, PrincipleSet, Resource, Right
+
+CHAPTERS = data.chapters()
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.core.management import call_command
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Revision, Site
 
-from chapters import demo_content_es as chapters_es
-from chapters import demo_publishing_content as publishing
+from chapters.demo import data as demo_data
 from chapters.lifecycle.onboarding import onboard_chapter
 from chapters.models import (
     ArchiveEntryPage,
@@ -23,18 +22,19 @@ from chapters.models import (
     StoryIndexPage,
     StoryPage,
 )
-from home import demo_content as alliance
-from home import demo_content_es as alliance_es
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
 
 pytestmark = pytest.mark.django_db
 
 TILLORY = "tillory-valley.localhost"
-TILLORY_ES = chapters_es.CHAPTERS[TILLORY]
+# The demo's English and Spanish text, read through the loader's data API.
+alliance = demo_data.alliance()
+alliance_es = demo_data.alliance_translation("es")
+TILLORY_ES = demo_data.chapter_translation(TILLORY, "es")
 SECTIONS = [
-    (StoryIndexPage, StoryPage, "stories", publishing.STORIES),
-    (EventIndexPage, EventPage, "events", publishing.EVENTS),
-    (ArchiveIndexPage, ArchiveEntryPage, "archive", publishing.ARCHIVE),
+    (StoryIndexPage, StoryPage, "stories", demo_data.by_hostname("stories")),
+    (EventIndexPage, EventPage, "events", demo_data.by_hostname("events")),
+    (ArchiveIndexPage, ArchiveEntryPage, "archive", demo_data.by_hostname("archive")),
 ]
 
 
@@ -73,11 +73,11 @@ def test_every_shared_snippet_has_a_spanish_translation():
     call_command("load_demo_network")
     en = Locale.get_default()
 
-    rights = Right.objects.filter(locale=en, slug__in=[r["slug"] for r in alliance.RIGHTS])
-    assert rights.count() == len(alliance.RIGHTS)
+    rights = Right.objects.filter(locale=en, slug__in=[r["slug"] for r in alliance["rights"]])
+    assert rights.count() == len(alliance["rights"])
     for right in rights:
         spanish = right.get_translation(es())
-        assert spanish.name == alliance_es.RIGHTS[right.slug]["name"]
+        assert spanish.name == alliance_es["rights"][right.slug]["name"]
         assert (spanish.slug, spanish.instrument, spanish.article) == (
             right.slug,
             right.instrument,
@@ -85,16 +85,16 @@ def test_every_shared_snippet_has_a_spanish_translation():
         )
 
     sets = PrincipleSet.objects.filter(
-        locale=en, title__in=[s["title"] for s in alliance.PRINCIPLE_SETS]
+        locale=en, title__in=[s["title"] for s in alliance["principle_sets"]]
     )
-    assert sets.count() == len(alliance.PRINCIPLE_SETS)
+    assert sets.count() == len(alliance["principle_sets"])
     for principle_set in sets:
         spanish_set = principle_set.get_translation(es())
-        assert spanish_set.title == alliance_es.PRINCIPLE_SETS[principle_set.title]["title"]
+        assert spanish_set.title == alliance_es["principle_sets"][principle_set.title]["title"]
         assert spanish_set.year == principle_set.year
         principles = principle_set.principles.filter(locale=en)
         assert principles.count() == len(
-            alliance_es.PRINCIPLE_SETS[principle_set.title]["principles"]
+            alliance_es["principle_sets"][principle_set.title]["principles"]
         )
         for principle in principles:
             spanish = principle.get_translation(es())
@@ -104,9 +104,9 @@ def test_every_shared_snippet_has_a_spanish_translation():
             assert spanish.statement != principle.statement
 
     resources = Resource.objects.filter(
-        locale=en, title__in=[r["title"] for r in alliance.RESOURCES]
+        locale=en, title__in=[r["title"] for r in alliance["resources"]]
     )
-    assert resources.count() == len(alliance.RESOURCES)
+    assert resources.count() == len(alliance["resources"])
     for resource in resources:
         spanish = resource.get_translation(es())
         # A real work keeps its citation; what the Alliance says about it is in Spanish.
@@ -116,7 +116,7 @@ def test_every_shared_snippet_has_a_spanish_translation():
             resource.container_title,
             resource.year,
         )
-        assert spanish.summary == alliance_es.RESOURCES[resource.title]["summary"]
+        assert spanish.summary == alliance_es["resources"][resource.title]["summary"]
         assert set(spanish.topics.names()) == set(resource.topics.names())
 
     housing = Right.objects.get(slug="housing", locale=es())
@@ -134,9 +134,9 @@ def test_alliance_and_tillory_valley_read_in_spanish(client):
 
     home = AllianceHomePage.objects.get(locale=Locale.get_default())
     spanish_home = published_translation(home)
-    assert spanish_home.title == alliance_es.ALLIANCE_HOME["title"]
+    assert spanish_home.title == alliance_es["home"]["title"]
     assert "derechos" in spanish_home.intro
-    for slug, data in alliance_es.ALLIANCE_PAGES.items():
+    for slug, data in alliance_es["pages"].items():
         page = home.get_children().get(slug=slug)
         spanish = published_translation(page)
         assert (spanish.title, spanish.slug) == (data["title"], data["slug"])

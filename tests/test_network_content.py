@@ -169,7 +169,7 @@ def test_a_draft_translation_of_a_chapter_home_never_names_the_chapter(client, n
     title must not appear as the story's chapter."""
     from wagtail.models import Locale
 
-    from chapters.demo import load_network_pages
+    from chapters.demo.network_pages import load_network_pages
 
     load_network_pages()
     story = add_story(network.hilltop, "Quarry walk")

@@ -1,7 +1,9 @@
 """The embedded SQLite path that `make run` uses: migrate, load the demo, serve a page."""
 
-from chapters.demo_content import CHAPTERS
+from chapters.demo import data
 from tests.process import run_manage
+
+CHAPTERS = data.chapters()
 
 SERVE_HOME = """
 from django.test import Client

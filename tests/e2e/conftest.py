@@ -125,7 +125,7 @@ def log_in(page, port, username):
     from django_otp.oath import TOTP
     from playwright.sync_api import expect
 
-    from chapters.demo import DEMO_PASSWORD
+    from chapters.demo.people import DEMO_PASSWORD
 
     page.goto(f"http://localhost:{port}/admin/login/")
     page.fill("#id_username", username)

@@ -3,8 +3,10 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from chapters.demo_content import CHAPTERS
-from chapters.demo_publishing_content import ARCHIVE, EVENTS, STORIES
+from chapters.demo import data
+
+CHAPTERS = data.chapters()
+STORIES, EVENTS, ARCHIVE = (data.by_hostname(k) for k in ("stories", "events", "archive"))
 
 pytestmark = pytest.mark.e2e
 

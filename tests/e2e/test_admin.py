@@ -4,8 +4,10 @@ chapter whose site answers at once; a chapter editor sees only their chapter."""
 import pytest
 from playwright.sync_api import expect
 
-from chapters.demo_content import CHAPTERS
+from chapters.demo import data
 from tests.e2e.conftest import log_in
+
+CHAPTERS = data.chapters()
 
 pytestmark = pytest.mark.e2e
 

@@ -11,9 +11,11 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from chapters.demo import DEMO_PASSWORD
-from chapters.demo_content import CHAPTERS
+from chapters.demo import data
+from chapters.demo.people import DEMO_PASSWORD
 from tests.e2e.conftest import log_in
+
+CHAPTERS = data.chapters()
 
 pytestmark = pytest.mark.e2e
 

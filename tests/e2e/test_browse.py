@@ -3,9 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
-from chapters.demo_content import CHAPTERS
-from chapters.demo_publishing_content import ARCHIVE, EVENTS, STORIES
+from chapters.demo import data
 from tests.e2e.conftest import SCREENSHOTS
+
+CHAPTERS = data.chapters()
+STORIES, EVENTS, ARCHIVE = (data.by_hostname(k) for k in ("stories", "events", "archive"))
 
 pytestmark = pytest.mark.e2e
 

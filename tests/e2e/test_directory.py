@@ -3,7 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from chapters.demo_content import CHAPTERS
+from chapters.demo import data
+
+CHAPTERS = data.chapters()
 
 pytestmark = pytest.mark.e2e
 

@@ -9,7 +9,7 @@ import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
-from chapters.demo import DEMO_PASSWORD
+from chapters.demo.people import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 

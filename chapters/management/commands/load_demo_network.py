@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from chapters.demo import load_chapters
-from home.demo import load_alliance
+from chapters.demo.loader import load_demo_network
 
 
 class Command(BaseCommand):
@@ -13,7 +12,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        created = load_alliance() + load_chapters()
+        created = load_demo_network()
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo network loaded ({created} objects)."))
         else:

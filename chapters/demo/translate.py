@@ -1,12 +1,12 @@
-"""The Alliance's part of the demo network in Spanish, as real Wagtail translations.
+"""Making and updating the demo's translations, as real Wagtail translations.
 
-Each Spanish object is a translation of its English original (same translation_key, the
-Spanish locale), made with Wagtail's `copy_for_translation`, so wagtail-localize, the
-language switcher and `in_active_locale` find it. Text comes from home/demo_content_es.py.
+Each translated object is a translation of its English original (same translation_key,
+the other locale), made with Wagtail's `copy_for_translation`, so wagtail-localize, the
+language switcher and `in_active_locale` find it.
 
 Idempotent: a translation that already exists is updated only where it differs from the
-Spanish text here, and only if no person has edited it (a person's revision or log entry);
-a translation made by a machine (this loader, or onboarding) is ours to overwrite.
+data's text, and only if no person has edited it (a person's revision or log entry); a
+translation made by a machine (this loader, or onboarding) is ours to overwrite.
 """
 
 import json
@@ -18,15 +18,7 @@ from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.fields import StreamField
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry
 
-from home import demo_content_es as content
-from home.models import (
-    AllianceHomePage,
-    PrincipleSet,
-    Resource,
-    Right,
-)
-
-LANGUAGE = "es"
+from chapters.demo.data import DemoDataError, blocks
 
 # Fields every page translation keeps equal to its original's.
 SHARED_PAGE_FIELDS = ["show_in_menus"]
@@ -43,58 +35,20 @@ class Tally:
         return self.created + self.updated
 
 
-def spanish() -> Locale:
-    return Locale.objects.get(language_code=LANGUAGE)
-
-
-def load_alliance_es() -> int:
-    """Translate the Alliance's pages and the shared snippets. Returns how many it
-    created or updated (0 when everything is already there)."""
-    es = spanish()
-    tally = Tally()
-    default = Locale.get_default()
-
-    for right in Right.objects.filter(locale=default, slug__in=content.RIGHTS):
-        translate_snippet(right, es, content.RIGHTS[right.slug], tally)
-
-    for principle_set in PrincipleSet.objects.filter(
-        locale=default, title__in=content.PRINCIPLE_SETS
-    ):
-        data = content.PRINCIPLE_SETS[principle_set.title]
-        fields = {k: v for k, v in data.items() if k != "principles"}
-        es_set = translate_snippet(principle_set, es, fields, tally)
-        for principle in principle_set.principles.filter(
-            locale=default, title__in=data["principles"]
-        ):
-            translate_snippet(
-                principle,
-                es,
-                {**data["principles"][principle.title], "principle_set": es_set},
-                tally,
-            )
-
-    for resource in Resource.objects.filter(locale=default, title__in=content.RESOURCES):
-        translate_snippet(resource, es, content.RESOURCES[resource.title], tally)
-
-    home = AllianceHomePage.objects.filter(locale=default).first()
-    if home is not None:
-        translate_page(home, es, page_fields(content.ALLIANCE_HOME), tally)
-        for page in home.get_children().filter(slug__in=content.ALLIANCE_PAGES):
-            translate_page(page, es, page_fields(content.ALLIANCE_PAGES[page.slug]), tally)
-    return tally.changed
-
-
-# --- helpers shared with chapters/demo_es.py ------------------------------------------
+def locale(language: str) -> Locale:
+    """The site's locale for a language the demo has text in."""
+    found = Locale.objects.filter(language_code=language).first()
+    if found is None:
+        raise DemoDataError(
+            f"the demo has text in '{language}' but the site has no such locale "
+            "(add it to LANGUAGES)"
+        )
+    return found
 
 
 def page_fields(data: dict) -> dict:
-    """Spanish page data as field values: a body of (block type, value) pairs becomes the
-    StreamField's raw blocks."""
-    return {k: stream_blocks(v) if k == "body" else v for k, v in data.items()}
-
-
-def stream_blocks(blocks: list[tuple[str, object]]) -> list[dict]:
-    return [{"type": kind, "value": value} for kind, value in blocks]
+    """Translated page data as field values: a body becomes the StreamField's raw blocks."""
+    return {k: blocks(v) if k == "body" else v for k, v in data.items()}
 
 
 def translate_snippet(obj, locale: Locale, fields: dict, tally: Tally):
