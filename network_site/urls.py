@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from chapters.admin.views import ScopedPageBrowseView, tag_autocomplete
 from chapters.archive.intake import views as intake
+from chapters.events import views as event_views
 from chapters.media import views as media_views
 from chapters.site import views as chapter_views
 from chapters.site.sitemaps import SiteSitemap
@@ -75,7 +76,7 @@ urlpatterns += i18n_patterns(
     path("withdraw-my-story/", intake.withdraw_story, name="withdraw_story"),
     re_path(
         r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|event)\.ics$",
-        chapter_views.calendar,
+        event_views.calendar,
         name="calendar",
     ),
     # Wagtail's login for readers (chapter members) and its password form for
