@@ -129,6 +129,32 @@ def test_every_shared_snippet_has_a_spanish_translation():
     )
 
 
+def assert_section_reads_in_spanish(
+    chapter, spanish_chapter, index_class, page_class, key, english
+):
+    """A Tillory Valley section and each of its pages, translated, with the facts kept."""
+    section = index_class.objects.child_of(chapter).get()
+    spanish_section = published_translation(section)
+    assert spanish_section.title == TILLORY_ES["sections"][key]["title"]
+    assert spanish_section.get_parent().specific == spanish_chapter
+    pages = page_class.objects.child_of(section)
+    assert pages.count() == len(english[TILLORY]) == len(TILLORY_ES[key])
+    for page in pages:
+        spanish = published_translation(page)
+        assert spanish.title == TILLORY_ES[key][page.slug]["title"]
+        assert spanish.summary != page.summary
+        assert spanish.get_parent().specific == spanish_section
+        assert {r.pk for r in spanish.rights.all()} == {r.pk for r in page.rights.all()}
+        if page_class is EventPage:
+            assert (spanish.starts_at, spanish.ends_at) == (page.starts_at, page.ends_at)
+        if page_class is StoryPage:
+            assert spanish.date == page.date
+        if page_class is ArchiveEntryPage:
+            # One consent record covers every translation of the entry.
+            assert spanish.consent is not None
+            assert spanish.consent.pk == page.consent.pk
+
+
 def test_alliance_and_tillory_valley_read_in_spanish(client):
     call_command("load_demo_network")
 
@@ -152,27 +178,8 @@ def test_alliance_and_tillory_valley_read_in_spanish(client):
     assert [a.principle_set_id for a in spanish_chapter.principle_set_adoptions.all()] == [
         a.principle_set_id for a in chapter.principle_set_adoptions.all()
     ]
-    for index_class, page_class, key, english in SECTIONS:
-        section = index_class.objects.child_of(chapter).get()
-        spanish_section = published_translation(section)
-        assert spanish_section.title == TILLORY_ES["sections"][key]["title"]
-        assert spanish_section.get_parent().specific == spanish_chapter
-        pages = page_class.objects.child_of(section)
-        assert pages.count() == len(english[TILLORY]) == len(TILLORY_ES[key])
-        for page in pages:
-            spanish = published_translation(page)
-            assert spanish.title == TILLORY_ES[key][page.slug]["title"]
-            assert spanish.summary != page.summary
-            assert spanish.get_parent().specific == spanish_section
-            assert {r.pk for r in spanish.rights.all()} == {r.pk for r in page.rights.all()}
-            if page_class is EventPage:
-                assert (spanish.starts_at, spanish.ends_at) == (page.starts_at, page.ends_at)
-            if page_class is StoryPage:
-                assert spanish.date == page.date
-            if page_class is ArchiveEntryPage:
-                # One consent record covers every translation of the entry.
-                assert spanish.consent is not None
-                assert spanish.consent.pk == page.consent.pk
+    for section in SECTIONS:
+        assert_section_reads_in_spanish(chapter, spanish_chapter, *section)
 
     alliance_page = client.get("/es/", headers={"host": "localhost"})
     assert alliance_page.status_code == 200
