@@ -14,15 +14,11 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from chapters.models import Chapter, ChapterSettings, StoryIndexPage, StoryPage
-from tests.pages import add_story, section
-from tests.test_permission_matrix import png, text_file
+from tests.files import png, text_file
+from tests.pages import add_story, chapter, section
 
 pytestmark = pytest.mark.django_db
 ADMIN = {"host": "localhost"}
-
-
-def chapter(name: str) -> Chapter:
-    return Chapter.objects.get(home__title=name)
 
 
 # Onboarding in the admin

@@ -7,16 +7,13 @@ saved, the page went live, the object is gone. `ALLOWED` is the whole policy;
 every case not listed there must be denied.
 """
 
-import io
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
@@ -26,6 +23,7 @@ from home.models import Principle, PrincipleSet, Resource, Right, StandardPage
 from home.setup import SHARED_COLLECTION
 from tests.admin_forms import form_data
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, PASSWORD, RIVERSIDE_HOST
+from tests.files import png, text_file
 from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db
@@ -45,16 +43,6 @@ class Target:
     parent: Page | None = None
     collection: Collection | None = None
     site: Site | None = None
-
-
-def png(name="canary.png") -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (8, 8), "#1d5c8c").save(buffer, "PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
-
-
-def text_file(name="canary.txt") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"A canary document.", content_type="text/plain")
 
 
 def body(response) -> str:

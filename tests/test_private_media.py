@@ -512,7 +512,7 @@ def test_a_share_card_leads_with_the_warning_and_never_shows_an_archive_image(
 ):
     """A link to an entry pasted in a chat shows its content warning first, and none of
     its images (they are behind consent and maybe a blur)."""
-    from tests.test_seo import meta
+    from tests.meta_tags import meta
 
     image = upload_image(archive, description="Six chairs")
     entry = add_entry(

@@ -26,7 +26,6 @@ from chapters.archive.consent_records import ConsentRecord
 from chapters.lifecycle.offboarding import export_chapter, import_chapter
 from chapters.models import (
     ArchiveEntryPage,
-    Chapter,
     ChapterSettings,
     StoryIndexPage,
     StoryPage,
@@ -35,15 +34,11 @@ from home.models import Resource, StandardPage
 from home.setup import SHARED_COLLECTION
 from tests.conftest import RIVERSIDE_HOST
 from tests.files import pdf_bytes
-from tests.pages import add_entry, add_story, section
+from tests.pages import add_entry, add_story, chapter, section
 
 pytestmark = pytest.mark.django_db
 ADMIN = {"host": "localhost"}
 Image, Document = get_image_model(), get_document_model()
-
-
-def chapter(name: str) -> Chapter:
-    return Chapter.objects.get(home__title=name)
 
 
 def shared() -> Collection:
