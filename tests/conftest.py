@@ -165,7 +165,8 @@ def rights_page(network):
 
 def pytest_terminal_summary(terminalreporter):
     """The matrices' sizes, counting only the cases whose tests ran and passed."""
-    from tests import test_leak_matrix, test_permission_matrix
+    from tests.admin import test_permission_matrix
+    from tests.archive import test_leak_matrix
 
     passed = [
         report.nodeid
@@ -186,12 +187,12 @@ def pytest_terminal_summary(terminalreporter):
         nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_localize_matrix[" in nodeid
     }
     if localize:
-        from tests import test_localize_matrix
+        from tests.translation import test_localize_matrix
 
         terminalreporter.write_line(test_localize_matrix.summary(localize))
     roles = {nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_admin_routes[" in nodeid}
-    if roles:  # tests/test_admin_allowlist.py: admin URL names x chapter-scoped roles
-        from tests import test_admin_allowlist
+    if roles:  # tests/admin/test_admin_allowlist.py: admin URL names x chapter-scoped roles
+        from tests.admin import test_admin_allowlist
 
         cases = test_admin_allowlist.CASES
         routes = [case for case in cases if case[0] in roles]
