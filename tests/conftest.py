@@ -19,7 +19,7 @@ from django.utils.translation.reloader import translation_file_changed
 from wagtail.models import Locale, Site
 
 from chapters.lifecycle.onboarding import onboard_chapter
-from chapters.models import ChapterHomePage, PrincipleSetAdoption, RightsPage
+from chapters.models import Chapter, ChapterHomePage, PrincipleSetAdoption, RightsPage
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS, ensure_alliance_site
 from tests.logins import PASSWORD, log_in
@@ -152,6 +152,13 @@ def compiled_catalogs():
                 polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
         # Forget catalogs loaded before the compile, as runserver's reloader does.
         translation_file_changed(sender=None, file_path=stale[0].with_suffix(".mo"))
+
+
+@pytest.fixture
+def archive(network):
+    """Riverside's private archive collection: files there are stored privately and
+    shown only on Riverside's archive entries, with consent."""
+    return Chapter.objects.get(home=network.riverside).archive_collection
 
 
 @pytest.fixture
