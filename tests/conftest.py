@@ -194,7 +194,7 @@ def pytest_terminal_summary(terminalreporter):
         nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_localize_matrix[" in nodeid
     }
     if localize:
-        from tests.translation import test_localize_matrix
+        from tests.translation.localize import test_localize_matrix
 
         terminalreporter.write_line(test_localize_matrix.summary(localize))
     roles = {nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_admin_routes[" in nodeid}

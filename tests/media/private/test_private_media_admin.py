@@ -15,25 +15,19 @@ from wagtail.models import Collection
 
 from chapters.media import private as private_media
 from tests.conftest import RIVERSIDE_HOST
-from tests.media.archive_files import (
+from tests.media.private.archive_files import (
     CANARY,
     assert_no_canary_anywhere_public,
     assert_private,
     canary_jpeg,
     give_consent,
     network_user,
-    remove_leftovers,
     upload_document,
     upload_image,
 )
 from tests.pages import add_entry
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module", autouse=True)
-def no_leftovers():
-    remove_leftovers()
 
 
 def test_admin_shows_private_thumbnails_only_to_the_collections_editors(

@@ -8,13 +8,14 @@ update ("sync") screen, stop and restart, convert to alias) and checks the
 effect a person notices: the translation exists, the string or the link was
 changed, the page is live, a workflow is in progress, the translation is
 stopped or running, the page became an alias. `ALLOWED` is the policy; every
-case not listed there must be denied. The pages and the actions are in
-localize_paths.py; the workflow findings in test_translation_workflow.py.
+case not listed there must be denied. The pages and the actions are in paths.py,
+the clients that commit each request in conftest.py, the workflow findings in
+test_translation_workflow.py.
 """
 
 import pytest
 
-from tests.translation.localize_paths import ACTIONS, RUN, committing_login, make_target, role_login
+from tests.translation.localize.paths import ACTIONS, RUN, make_target
 
 pytestmark = pytest.mark.django_db
 TARGETS = ("Riverside page", "Alliance page")
@@ -57,17 +58,6 @@ CASES = [
     for target in TARGETS
     for action in ACTIONS
 ]
-
-
-@pytest.fixture
-def login(login, django_capture_on_commit_callbacks):
-    """Each request runs what it left for after its commit (see Committing)."""
-    return committing_login(login, django_capture_on_commit_callbacks)
-
-
-@pytest.fixture
-def as_role(login):
-    return role_login(login)
 
 
 @pytest.mark.parametrize(

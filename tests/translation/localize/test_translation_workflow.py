@@ -17,29 +17,16 @@ from chapters.lifecycle.offboarding import export_chapter, import_chapter
 from chapters.models import Chapter
 from home.models import AllianceHomePage, StandardPage
 from tests.admin_forms import form_data
-from tests.translation.localize_paths import (
+from tests.translation.localize.paths import (
     ADMIN,
-    committing_login,
     edit_strings,
     in_moderation,
     make_target,
-    role_login,
     spanish,
     sync_and_publish,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def login(login, django_capture_on_commit_callbacks):
-    """Each request runs what it left for after its commit (see Committing)."""
-    return committing_login(login, django_capture_on_commit_callbacks)
-
-
-@pytest.fixture
-def as_role(login):
-    return role_login(login)
 
 
 def moderators_emailed(chapter_moderator: str) -> bool:

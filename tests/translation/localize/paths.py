@@ -1,20 +1,16 @@
 """wagtail-localize's paths, done the way its admin does them, for the localize matrix
 and the translation workflow tests: a page to translate (on Riverside, which speaks
 English and Spanish, or on the Alliance) and its Spanish draft; each action through
-the admin's own URL, returning whether the effect a person notices happened; and a
-test client that runs what a request leaves for after its commit."""
+the admin's own URL, returning whether the effect a person notices happened."""
 
 import json
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
-from django.test import Client
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import SegmentOverride, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
 from home.models import StandardPage
-from tests.conftest import PASSWORD
 
 ADMIN = {"host": "localhost"}
 CANARY = "Zanzibar translation"
@@ -187,48 +183,3 @@ RUN = {
     "restart": restart,
     "convert to alias": convert_to_alias,
 }
-
-
-class Committing:
-    """The test client, running what a request leaves for after its commit.
-
-    wagtail-localize publishes in `transaction.on_commit`; the test's transaction
-    never commits, so each request runs its callbacks as a real commit would."""
-
-    def __init__(self, client: Client, capture):
-        self.client, self.capture = client, capture
-
-    def __getattr__(self, name):
-        return getattr(self.client, name)
-
-    def _committed(self, method, *args, **kwargs):
-        with self.capture(execute=True):
-            return getattr(self.client, method)(*args, **kwargs)
-
-    def get(self, *args, **kwargs):
-        return self._committed("get", *args, **kwargs)
-
-    def post(self, *args, **kwargs):
-        return self._committed("post", *args, **kwargs)
-
-    def put(self, *args, **kwargs):
-        return self._committed("put", *args, **kwargs)
-
-
-def committing_login(login, capture):
-    """The `login` fixture, its clients committing each request (see Committing)."""
-    return lambda role: Committing(login(role), capture)
-
-
-def role_login(login):
-    """Log in as a role of the matrix; "superuser" is made on the spot."""
-
-    def _as(role: str) -> Committing:
-        if role == "superuser":
-            get_user_model().objects.create_superuser(
-                username="localize-superuser", email="su@example.org", password=PASSWORD
-            )
-            role = "localize-superuser"
-        return login(role)
-
-    return _as

@@ -17,7 +17,7 @@ from chapters.archive.consent import withdraw_consent
 from chapters.media import private as private_media
 from tests.conftest import RIVERSIDE_HOST
 from tests.files import pdf_texts
-from tests.media.archive_files import (
+from tests.media.private.archive_files import (
     CANARY,
     assert_no_canary_anywhere_public,
     assert_private,
@@ -27,18 +27,12 @@ from tests.media.archive_files import (
     give_consent,
     image_url,
     network_user,
-    remove_leftovers,
     upload_document,
     upload_image,
 )
 from tests.pages import add_entry
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module", autouse=True)
-def no_leftovers():
-    remove_leftovers()
 
 
 def test_archive_image_is_stored_privately_without_exif(archive):
