@@ -19,7 +19,7 @@ from django.utils.translation.reloader import translation_file_changed
 from wagtail.models import Locale, Site
 
 from chapters.lifecycle.onboarding import onboard_chapter
-from chapters.models import ChapterHomePage, PrincipleSetAdoption, RightsPage
+from chapters.models import Chapter, ChapterHomePage, PrincipleSetAdoption, RightsPage
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS, ensure_alliance_site
 from tests.logins import PASSWORD, log_in
@@ -155,6 +155,13 @@ def compiled_catalogs():
 
 
 @pytest.fixture
+def archive(network):
+    """Riverside's private archive collection: files there are stored privately and
+    shown only on Riverside's archive entries, with consent."""
+    return Chapter.objects.get(home=network.riverside).archive_collection
+
+
+@pytest.fixture
 def rights_page(network):
     """The Alliance's "Browse by right" page."""
     page = RightsPage(title="Browse by right", slug="rights")
@@ -165,7 +172,8 @@ def rights_page(network):
 
 def pytest_terminal_summary(terminalreporter):
     """The matrices' sizes, counting only the cases whose tests ran and passed."""
-    from tests import test_leak_matrix, test_permission_matrix
+    from tests.admin import test_permission_matrix
+    from tests.archive import test_leak_matrix
 
     passed = [
         report.nodeid
@@ -186,12 +194,12 @@ def pytest_terminal_summary(terminalreporter):
         nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_localize_matrix[" in nodeid
     }
     if localize:
-        from tests import test_localize_matrix
+        from tests.translation.localize import test_localize_matrix
 
         terminalreporter.write_line(test_localize_matrix.summary(localize))
     roles = {nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_admin_routes[" in nodeid}
-    if roles:  # tests/test_admin_allowlist.py: admin URL names x chapter-scoped roles
-        from tests import test_admin_allowlist
+    if roles:  # tests/admin/test_admin_allowlist.py: admin URL names x chapter-scoped roles
+        from tests.admin import test_admin_allowlist
 
         cases = test_admin_allowlist.CASES
         routes = [case for case in cases if case[0] in roles]

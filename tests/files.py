@@ -1,12 +1,35 @@
-"""Small real files for upload tests: a PDF with pages and metadata, tagged audio."""
+"""Small real files for upload tests: images and text, a PDF with pages and metadata,
+tagged audio."""
 
 import io
 import wave
 
 import mutagen
 import pikepdf
+from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from mutagen.id3 import COMM, ID3, TIT2, TPE1
 from pikepdf import Dictionary, Name
+from PIL import Image as PILImage
+
+
+def png(name="canary.png") -> SimpleUploadedFile:
+    """A small PNG, as a browser uploads it."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8, 8), "#1d5c8c").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def text_file(name="canary.txt") -> SimpleUploadedFile:
+    """A plain-text document, as a browser uploads it."""
+    return SimpleUploadedFile(name, b"A canary document.", content_type="text/plain")
+
+
+def png_image_file(name: str) -> ImageFile:
+    """A tiny PNG to store as an image's file from code."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    return ImageFile(buffer, name=name)
 
 
 def pdf_bytes(text: str = "A letter to the council", *, pages: int = 1, author: str = "") -> bytes:

@@ -2,16 +2,24 @@
 
 import datetime
 
+from wagtail.models import Locale
+
 from chapters.archive.consent import record_consent
 from chapters.models import (
     ArchiveEntryPage,
     ArchiveIndexPage,
+    Chapter,
     ChapterHomePage,
     EventIndexPage,
     EventPage,
     StoryIndexPage,
     StoryPage,
 )
+
+
+def chapter(name: str) -> Chapter:
+    """A chapter's register entry, by its name."""
+    return Chapter.objects.get(home__title=name)
 
 
 def section(home: ChapterHomePage, model):
@@ -99,3 +107,13 @@ def add_entry(
     if live:
         revision.publish()
     return entry
+
+
+def translate(page, language="es", **fields):
+    """A published translation of `page` (and of any parent not translated yet)."""
+    locale = Locale.objects.get(language_code=language)
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated

@@ -6,6 +6,9 @@ import sys
 
 from django.conf import settings
 
+# A SECRET_KEY the production settings accept (long, varied, not a known default).
+STRONG_KEY = "x7#kQ2!vP9@mL4$wR8^tY1&zN6*bJ3(hD5)fG0_sA-eU+cV=iO"
+
 # Variables the test run sets that a fresh shell would not have.
 _NOT_INHERITED = {
     "SECRET_KEY",

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from chapters.models import ChapterSettings, StoryIndexPage, StoryPage
 from home.models import Right
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
-from tests.pages import add_story, section
+from tests.pages import add_story, section, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -37,15 +37,6 @@ def switcher(html: str) -> list[tuple[str, str, bool]]:
             r'<a href="([^"]+)" lang="(\w+)" hreflang="\w+"([^>]*)>', nav.group(0)
         )
     ]
-
-
-def translate(page, language="es", **fields):
-    locale = Locale.objects.get(language_code=language)
-    translated = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated
 
 
 def test_switcher_links_each_language_of_the_site_to_the_same_page(client, network):

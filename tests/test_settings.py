@@ -1,8 +1,6 @@
 """Configuration comes from the environment; production refuses to start without secrets."""
 
-from tests.process import run_manage
-
-STRONG_KEY = "x7#kQ2!vP9@mL4$wR8^tY1&zN6*bJ3(hD5)fG0_sA-eU+cV=iO"
+from tests.process import STRONG_KEY, run_manage
 
 
 def test_production_settings_pass_the_deploy_check():

@@ -15,7 +15,7 @@ Names are `fnmatch` patterns over the resolved view name ("namespace:name").
 How the list was made: walking the admin as each role with the test client
 (every link and data URL on every page reached from the dashboard) and
 reading Wagtail 8's and wagtail-localize 1.14's URL modules;
-tests/test_admin_allowlist.py checks every registered admin name against it.
+tests/admin/test_admin_allowlist.py checks every registered admin name against it.
 """
 
 from dataclasses import dataclass

@@ -48,11 +48,6 @@ def no_leftovers():
 
 
 @pytest.fixture
-def archive(network) -> Collection:
-    return Chapter.objects.get(home=network.riverside).archive_collection
-
-
-@pytest.fixture
 def riverside(network) -> Collection:
     return Collection.objects.get(name="Riverside")
 

@@ -1,9 +1,9 @@
-"""A chapter's pages (every locale), settings and consent records use only its own files
-and the Alliance's shared ones; archive files only from its own archive, on its archive
-entries. Checked where the data is saved: the page editor, wagtail-localize's translation
-editor and publishing, drafts, chapter import, the shell."""
+"""The reference rules on the save paths that do not clean: wagtail-localize's
+translation editor and publishing, drafts, rich text and saves from the shell,
+consent records for a file, chapter import. A chapter's pages (every locale) use only
+its own files and the Alliance's shared ones; archive files only from its own
+archive, on its archive entries."""
 
-import html as htmllib
 import io
 import json
 import zipfile
@@ -11,76 +11,27 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
-from django.urls import reverse
-from PIL import Image as PILImage
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Site
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.models import Locale
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
 
-from chapters.archive.consent import apply_consent, withdraw_consent
+from chapters.archive.consent import withdraw_consent
 from chapters.archive.consent_records import ConsentRecord
 from chapters.lifecycle.offboarding import export_chapter, import_chapter
-from chapters.models import (
-    ArchiveEntryPage,
-    Chapter,
-    ChapterSettings,
-    StoryIndexPage,
-    StoryPage,
-)
+from chapters.models import ArchiveEntryPage, StoryPage
 from home.models import Resource, StandardPage
-from home.setup import SHARED_COLLECTION
 from tests.conftest import RIVERSIDE_HOST
-from tests.files import pdf_bytes
-from tests.pages import add_entry, add_story, section
+from tests.media.chapter_files import (
+    ADMIN,
+    document_in,
+    foreign_message,
+    give_consent,
+    image_in,
+    shared,
+    text,
+)
+from tests.pages import add_entry, add_story, chapter
 
 pytestmark = pytest.mark.django_db
-ADMIN = {"host": "localhost"}
-Image, Document = get_image_model(), get_document_model()
-
-
-def chapter(name: str) -> Chapter:
-    return Chapter.objects.get(home__title=name)
-
-
-def shared() -> Collection:
-    return Collection.objects.get(depth=2, name=SHARED_COLLECTION)
-
-
-def image_in(collection, title: str, colour: str = "teal"):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (8, 6), colour).save(buffer, "PNG")
-    slug = title.lower().replace(" ", "-")
-    image = Image(title=title, collection=collection, file=ImageFile(buffer, name=f"{slug}.png"))
-    image.save()
-    return image
-
-
-def document_in(collection, title: str):
-    document = Document(title=title, collection=collection)
-    document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(pdf_bytes(title)))
-    return document
-
-
-def give_consent(entry, item):
-    kind = "image" if isinstance(item, Image) else "document"
-    ConsentRecord.objects.create(
-        entry=entry, status="given", scope="public", channel_web=True, **{kind: item}
-    )
-    apply_consent(entry)
-
-
-def text(response) -> str:
-    """The page as a reader sees it (entities decoded)."""
-    return htmllib.unescape(response.content.decode())
-
-
-def foreign_message(item, owner="Riverside") -> str:
-    kind = "Image" if isinstance(item, Image) else "Document"
-    return f"{kind} #{item.pk} is not in {owner}'s collections or the Alliance's shared media"
 
 
 # --- The finding: another chapter's private photograph, public through a translation --
@@ -88,6 +39,28 @@ def foreign_message(item, owner="Riverside") -> str:
 
 def override_url(translation, segment) -> str:
     return f"/admin/localize/translate/{translation.pk}/overrides/{segment.pk}/edit/"
+
+
+def override_file(editor, translation, field: str, item):
+    """The translation editor's "Change image" (or document) on the segment of `field`,
+    as its JavaScript sends it."""
+    segment = OverridableSegment.objects.get(source=translation.source, context__path=field)
+    return editor.put(
+        override_url(translation, segment),
+        urlencode({"value": item.pk}),
+        content_type="application/x-www-form-urlencoded",
+        headers=ADMIN,
+    )
+
+
+def record_public_consent(moderator, entry, kind: str, item):
+    """The moderator's consent form for one file of an entry, filled in for the public."""
+    return moderator.post(
+        f"/admin/chapters/consent/{entry.pk}/{kind}/{item.pk}/",
+        {"status": "given", "scope": "public", "given_by_role": "narrator", "channel_web": "on"},
+        headers=ADMIN,
+        follow=True,  # LocaleMiddleware sends a 404 on to /en/admin/…, a 404 too
+    )
 
 
 def test_a_translation_cannot_show_another_chapters_archive_file_to_the_public(
@@ -114,32 +87,17 @@ def test_a_translation_cannot_show_another_chapters_archive_file_to_the_public(
     translation = Translation.objects.get(
         source__object_id=entry.translation_key, target_locale=spanish
     )
-    overrides = {}
-    for field, item in (("image", secret_photo), ("document", secret_letter)):
-        segment = OverridableSegment.objects.get(source=translation.source, context__path=field)
-        overrides[field] = editor.put(
-            override_url(translation, segment),
-            urlencode({"value": item.pk}),
-            content_type="application/x-www-form-urlencoded",
-            headers=ADMIN,
-        )
+    overrides = {
+        field: override_file(editor, translation, field, item)
+        for field, item in (("image", secret_photo), ("document", secret_letter))
+    }
     target = ArchiveEntryPage.objects.get(translation_key=entry.translation_key, locale=spanish)
 
     moderator = login("riverside-moderator")
     with django_capture_on_commit_callbacks(execute=True):
         moderator.post(f"/admin/pages/{target.pk}/edit/", {"action": "publish"}, headers=ADMIN)
     recorded = {
-        kind: moderator.post(
-            f"/admin/chapters/consent/{target.pk}/{kind}/{item.pk}/",
-            {
-                "status": "given",
-                "scope": "public",
-                "given_by_role": "narrator",
-                "channel_web": "on",
-            },
-            headers=ADMIN,
-            follow=True,  # LocaleMiddleware sends a 404 on to /en/admin/…, a 404 too
-        )
+        kind: record_public_consent(moderator, target, kind, item)
         for kind, item in (("image", secret_photo), ("document", secret_letter))
     }
     client.logout()
@@ -236,143 +194,6 @@ def test_an_override_stored_before_these_rules_is_refused_when_publishing(
     assert target.get_latest_revision_as_object().image == photo
 
 
-# --- The page editor -------------------------------------------------------------------
-
-
-def story_form(fields: dict) -> dict:
-    return nested_form_data(
-        {
-            "title": "Harbor cleanup",
-            "slug": "harbor-cleanup",
-            "date": "2025-05-01",
-            "summary": "Forty neighbors and a boat.",
-            "image_alt": "",
-            "body": streamfield([("paragraph", rich_text("<p>We filled a dumpster.</p>"))]),
-            **fields,
-        }
-    )
-
-
-def add_story_url(network) -> str:
-    stories = section(network.riverside, StoryIndexPage)
-    return f"/admin/pages/add/chapters/storypage/{stories.pk}/"
-
-
-@pytest.mark.parametrize("where", ["image", "stream block", "document block"])
-def test_the_page_editor_refuses_another_chapters_file_and_keeps_the_text(login, network, where):
-    """A network admin may choose every file, so the chooser's permissions let it
-    through: the rule on the page refuses it, with the editor's text kept."""
-    hilltop = chapter("Hilltop")
-    if where == "document block":
-        item = document_in(hilltop.collection, "Quarry minutes")
-        fields = {
-            "body": streamfield(
-                [
-                    ("paragraph", rich_text("<p>We filled a dumpster.</p>")),
-                    ("document", {"document": item.pk, "label": "Minutes"}),
-                ]
-            )
-        }
-    else:
-        item = image_in(hilltop.collection, "Quarry photo")
-        block = {"image": item.pk, "alt_text": "The quarry", "caption": "", "credit": ""}
-        fields = (
-            {"image": item.pk, "image_alt": "The quarry"}
-            if where == "image"
-            else {
-                "body": streamfield(
-                    [
-                        ("paragraph", rich_text("<p>We filled a dumpster.</p>")),
-                        ("image", block),
-                    ]
-                )
-            }
-        )
-    response = login("network-admin").post(
-        add_story_url(network), story_form(fields), headers=ADMIN
-    )
-    assert response.status_code == 200
-    html = text(response)
-    assert foreign_message(item) in html
-    assert "Forty neighbors and a boat." in html  # nothing typed is lost
-    assert "We filled a dumpster." in html
-    assert not StoryPage.objects.filter(slug="harbor-cleanup").exists()
-
-
-def test_a_story_refuses_its_own_chapters_archive_photo(login, network):
-    """Archive files are shown only on archive entries, with consent: an editor may
-    choose their own archive file, but not for a story."""
-    photo = image_in(chapter("Riverside").archive_collection, "Kitchen table photo")
-    response = login("riverside-editor").post(
-        add_story_url(network),
-        story_form({"image": photo.pk, "image_alt": "A kitchen table"}),
-        headers=ADMIN,
-    )
-    assert response.status_code == 200
-    assert "“Kitchen table photo” is in Riverside's private archive" in text(response)
-    assert "only the chapter's archive entries show archive files" in text(response)
-    assert not StoryPage.objects.filter(slug="harbor-cleanup").exists()
-
-
-def test_own_and_shared_files_are_welcome(login, network):
-    own = image_in(chapter("Riverside").collection, "Harbor photo")
-    alliance = image_in(shared(), "Alliance banner")
-    letter = document_in(shared(), "Alliance statement")
-    fields = {
-        "image": own.pk,
-        "image_alt": "The harbor",
-        "body": streamfield(
-            [
-                (
-                    "image",
-                    {"image": alliance.pk, "alt_text": "Banner", "caption": "", "credit": ""},
-                ),
-                ("document", {"document": letter.pk, "label": "Statement"}),
-            ]
-        ),
-    }
-    response = login("riverside-editor").post(
-        add_story_url(network), story_form(fields), headers=ADMIN
-    )
-    assert response.status_code == 302, response.context["form"].errors
-    story = StoryPage.objects.get(slug="harbor-cleanup").get_latest_revision_as_object()
-    assert story.image == own
-    assert [
-        block.value["image" if block.block_type == "image" else "document"] for block in story.body
-    ] == [alliance, letter]
-
-
-def test_a_page_cannot_be_moved_or_copied_to_a_chapter_where_its_files_are_foreign(login, network):
-    """A network admin may move or copy pages between chapters: not with the files of
-    the chapter they come from. They are told why; nothing moves."""
-    photo = image_in(chapter("Riverside").collection, "Riverside bridge")
-    story = add_story(network.riverside, "Bridge opening", image=photo, image_alt="A bridge")
-    hilltop_stories = section(network.hilltop, StoryIndexPage)
-    admin = login("network-admin")
-    moved = admin.post(
-        f"/admin/pages/{story.pk}/move/{hilltop_stories.pk}/confirm/", headers=ADMIN, follow=True
-    )
-    assert f"“Bridge opening” cannot go to Hilltop: {foreign_message(photo, 'Hilltop')}" in (
-        text(moved)
-    )
-    assert (
-        StoryPage.objects.get(pk=story.pk).get_parent().pk
-        == section(network.riverside, StoryIndexPage).pk
-    )
-    copied = admin.post(
-        f"/admin/pages/{story.pk}/copy/",
-        {
-            "new_title": "Bridge opening",
-            "new_slug": "bridge-copy",
-            "new_parent_page": hilltop_stories.pk,
-        },
-        headers=ADMIN,
-        follow=True,
-    )
-    assert "cannot go to Hilltop" in text(copied)
-    assert not StoryPage.objects.filter(slug="bridge-copy").exists()
-
-
 # --- Rich text, drafts and the shell ------------------------------------------------------
 
 
@@ -459,53 +280,6 @@ def test_an_old_reference_never_blocks_unpublishing_or_withdrawing(network):
     # Publishing it again is a change that must obey the rule.
     with pytest.raises(ValidationError, match=foreign_message(photo)):
         entry.save_revision().publish()
-
-
-# --- Chapter settings ------------------------------------------------------------------------
-
-
-def settings_data(logo) -> dict:
-    return nested_form_data(
-        {
-            "logo": logo.pk,
-            "accent_colour": "#1d5c8c",
-            "contact_email": "hello@riverside.example.org",
-            "time_zone": "America/New_York",
-            "support_resources": rich_text(""),
-            "translations": streamfield([]),
-            "social_links": streamfield([]),
-        }
-    )
-
-
-def test_a_moderator_cannot_make_another_chapters_private_image_the_logo(login, network):
-    riverside = chapter("Riverside")
-    url = reverse("wagtailsettings:edit", args=["chapters", "chaptersettings", riverside.site_id])
-    secret = image_in(chapter("Hilltop").archive_collection, "Hilltop private portrait")
-    moderator = login("riverside-moderator")
-    response = moderator.post(url, settings_data(secret), headers=ADMIN)
-    assert response.status_code == 200
-    assert foreign_message(secret) in text(response)
-    assert "hello@riverside.example.org" in text(response)
-    assert ChapterSettings.for_site(riverside.site).logo is None
-    # Nor its own archive photo: the logo is on every page.
-    archive_photo = image_in(riverside.archive_collection, "Riverside archive portrait")
-    response = moderator.post(url, settings_data(archive_photo), headers=ADMIN)
-    assert "“Riverside archive portrait” is in Riverside's private archive" in text(response)
-    for allowed in (image_in(riverside.collection, "Riverside logo"), image_in(shared(), "Seal")):
-        assert moderator.post(url, settings_data(allowed), headers=ADMIN).status_code == 302
-        assert ChapterSettings.for_site(riverside.site).logo == allowed
-
-
-def test_settings_saved_in_code_obey_the_same_rule(network):
-    alliance = ChapterSettings.for_site(Site.objects.get(is_default_site=True))
-    alliance.logo = image_in(chapter("Riverside").collection, "Riverside logo")
-    with pytest.raises(ValidationError, match="is not in the Alliance's shared media"):
-        alliance.save()
-    hilltop = ChapterSettings.for_site(chapter("Hilltop").site)
-    hilltop.logo = image_in(chapter("Riverside").collection, "Another Riverside logo")
-    with pytest.raises(ValidationError, match="not in Hilltop's collections"):
-        hilltop.save()
 
 
 # --- Consent for a file ----------------------------------------------------------------------

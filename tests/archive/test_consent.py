@@ -17,8 +17,7 @@ from chapters.archive.consent import record_consent, withdraw_consent
 from chapters.archive.consent_records import ConsentRecord
 from chapters.models import ArchiveEntryPage
 from tests.conftest import HILLTOP_HOST, RIVERSIDE_HOST
-from tests.pages import add_entry
-from tests.test_languages import translate
+from tests.pages import add_entry, translate
 
 pytestmark = pytest.mark.django_db
 

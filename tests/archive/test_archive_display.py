@@ -7,22 +7,20 @@ carries only entries whose narrators agreed to feeds, and never who told them.
 """
 
 import datetime
-import io
 import json
 import re
 
 import pytest
-from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from chapters.archive.consent_records import ConsentRecord
 from chapters.models import Chapter, ChapterSettings
 from tests.conftest import RIVERSIDE_HOST
+from tests.files import png_image_file
 from tests.pages import add_entry
 
 pytestmark = pytest.mark.django_db
@@ -110,17 +108,11 @@ def test_an_entry_without_a_warning_is_shown_at_once(client, network):
     assert "Continue to the entry" not in shown and "Content warning" not in shown
 
 
-def png(name: str) -> ImageFile:
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (4, 4), "red").save(buffer, "PNG")
-    return ImageFile(buffer, name=name)
-
-
 def image_entry(network, **fields):
     """A photograph entry whose body shows an archive image, with its own consent."""
     image = get_image_model().objects.create(
         title="March photo",
-        file=png("march.png"),
+        file=png_image_file("march.png"),
         collection=Chapter.objects.get(home=network.riverside).archive_collection,
     )
     body = json.dumps(

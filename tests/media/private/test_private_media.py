@@ -1,5 +1,6 @@
 """Archive files are private: stored outside MEDIA_ROOT under random names, without
-EXIF, and served only through the entry's and the file's own consent."""
+EXIF, and served only through the entry's and the file's own consent. In the admin
+and the editor's preview: test_private_media_admin.py."""
 
 import io
 import os
@@ -7,114 +8,31 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.template import engines
-from django.test import RequestFactory
 from PIL import Image as PILImage
-from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from chapters.archive.consent import apply_consent, withdraw_consent
-from chapters.archive.consent_records import ConsentRecord
+from chapters.archive.consent import withdraw_consent
 from chapters.media import private as private_media
-from chapters.models import Chapter
 from tests.conftest import RIVERSIDE_HOST
-from tests.files import pdf_bytes, pdf_texts
+from tests.files import pdf_texts
+from tests.media.private.archive_files import (
+    CANARY,
+    assert_no_canary_anywhere_public,
+    assert_private,
+    body,
+    canary_jpeg,
+    get,
+    give_consent,
+    image_url,
+    network_user,
+    upload_document,
+    upload_image,
+)
 from tests.pages import add_entry
 
 pytestmark = pytest.mark.django_db
-
-CANARY = "zq-canary-jane-roe"
-
-
-def canary_jpeg(size=(1200, 900), orientation=None) -> bytes:
-    """A JPEG whose EXIF names the canary (as a camera or a photographer would)."""
-    image = PILImage.new("RGB", size, "navy")
-    exif = PILImage.Exif()
-    exif[0x010E] = f"ImageDescription {CANARY}"  # ImageDescription
-    exif[0x013B] = f"Artist {CANARY}"  # Artist
-    if orientation:
-        exif[0x0112] = orientation  # Orientation
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif, comment=CANARY.encode())
-    return buffer.getvalue()
-
-
-@pytest.fixture
-def archive(network) -> Collection:
-    return Chapter.objects.get(home=network.riverside).archive_collection
-
-
-@pytest.fixture(scope="module", autouse=True)
-def no_leftovers():
-    """Files a failed earlier run may have left in the scratch MEDIA_ROOT."""
-    for path in files_under(settings.MEDIA_ROOT):
-        if CANARY in path.name:
-            path.unlink()
-
-
-def upload_image(collection, filename=f"{CANARY}-original.jpg", **fields):
-    data = fields.pop("data", None) or canary_jpeg()
-    image = get_image_model()(
-        title=fields.pop("title", f"Photo {CANARY}"),
-        file=ImageFile(io.BytesIO(data), name=filename),
-        collection=collection,
-        **fields,
-    )
-    image.save()
-    return image
-
-
-def upload_document(collection, title="Letter to the council"):
-    document = get_document_model()(title=title, collection=collection)
-    document.file.save(f"{CANARY}-scan.pdf", ContentFile(pdf_bytes("A letter")), save=True)
-    return document
-
-
-def give_consent(entry, item, scope="public"):
-    field = "image" if isinstance(item, get_image_model()) else "document"
-    record = ConsentRecord.objects.create(
-        entry=entry, status="given", scope=scope, channel_web=True, **{field: item}
-    )
-    apply_consent(entry)
-    return record
-
-
-def image_url(image, spec="width-800"):
-    return f"/archive-media/image/{image.pk}/{spec}/"
-
-
-def get(client, url):
-    return client.get(url, headers={"host": RIVERSIDE_HOST})
-
-
-def body(response) -> bytes:
-    if response.streaming:
-        return b"".join(response.streaming_content)
-    return response.content
-
-
-def files_under(root) -> list[Path]:
-    return [path for path in Path(root).rglob("*") if path.is_file()]
-
-
-def assert_private(item):
-    name = os.path.basename(item.file.name)
-    assert name.startswith("private-")
-    assert CANARY not in item.file.name
-    path = Path(item.file.path).resolve()
-    assert path.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
-    assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
-    assert path.exists()
-    assert not item.file.url.startswith(settings.MEDIA_URL)
-
-
-def assert_no_canary_anywhere_public():
-    for path in files_under(settings.MEDIA_ROOT):
-        assert not path.name.startswith("private-"), path
-        assert CANARY not in path.name, path
 
 
 def test_archive_image_is_stored_privately_without_exif(archive):
@@ -190,12 +108,6 @@ def test_an_image_s_title_is_never_its_alt_text(client, network, archive):
         html = get(client, f"/en/archive/{entry.slug}/").text
         assert f'alt="{alt}"' in html
         assert CANARY not in html
-
-
-def network_user(username):
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.get(username=username)
 
 
 def test_image_not_served_without_its_own_consent(client, network, archive):
@@ -313,134 +225,6 @@ def test_api_leaves_archive_files_out(client, network, archive):
     assert b"private-" not in images.content + documents.content
 
 
-def test_admin_shows_private_thumbnails_only_to_the_collections_editors(
-    client, login, network, archive
-):
-    image = upload_image(archive, title="Admin photo")
-    login("riverside-editor")
-    listing = client.get("/admin/images/", headers={"host": RIVERSIDE_HOST})
-    assert listing.status_code == 200
-    html = listing.content.decode()
-    assert "/admin/private-media/images/private-" in html
-    assert settings.MEDIA_URL + "images/private-" not in html
-    # Renditions of a private original are private too: nothing under MEDIA_ROOT.
-    assert_no_canary_anywhere_public()
-    rendition = image.renditions.first()
-    assert os.path.basename(rendition.file.name).startswith("private-")
-    assert (
-        Path(rendition.file.path)
-        .resolve()
-        .is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
-    )
-
-    thumbnail = rendition.url
-    assert client.get(thumbnail).status_code == 200
-    assert client.get(image.file.url).status_code == 200
-    login("hilltop-editor")
-    assert client.get(thumbnail).status_code == 404
-    client.logout()
-    assert client.get(thumbnail).status_code == 302  # the admin's login
-
-
-def test_moving_an_image_into_the_archive_makes_it_private(
-    network, archive, django_capture_on_commit_callbacks
-):
-    riverside = Collection.objects.get(name="Riverside")
-    image = upload_image(riverside, title="Moved photo")
-    public_path = Path(image.file.path)
-    rendition = image.get_rendition("width-800")
-    rendition_path = Path(rendition.file.path)
-    assert public_path.exists() and rendition_path.exists()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        image.collection = archive
-        image.save()
-
-    image.refresh_from_db()
-    assert_private(image)
-    assert not public_path.exists()
-    assert not rendition_path.exists()
-    assert not image.renditions.exists()
-    with image.file.open("rb") as stored:
-        assert CANARY.encode() not in stored.read()
-    assert_no_canary_anywhere_public()
-
-
-def test_bulk_add_to_collection_makes_files_private(
-    network, archive, django_capture_on_commit_callbacks
-):
-    riverside = Collection.objects.get(name="Riverside")
-    image = upload_image(riverside, title="Bulk photo")
-    document = upload_document(riverside, title="Bulk letter")
-    with django_capture_on_commit_callbacks(execute=True):
-        for item in (image, document):
-            type(item).objects.filter(pk=item.pk).update(collection=archive)
-        private_media.secure_bulk_moves(None, "add_to_collection", [image, document], None)
-    for item in (image, document):
-        item.refresh_from_db()
-        assert_private(item)
-
-
-def render_media(entry, user, **request_attrs):
-    request = RequestFactory().get("/", headers={"host": RIVERSIDE_HOST})
-    request.user = user
-    for name, value in request_attrs.items():
-        setattr(request, name, value)
-    template = engines["django"].get_template("chapters/includes/archive_media.html")
-    return template.render({"page": entry, "request": request})
-
-
-def test_include_shows_only_files_the_reader_may_see(network, archive):
-    from django.contrib.auth.models import AnonymousUser
-
-    image = upload_image(archive, description="Neighbors marching on Main Street")
-    document = upload_document(archive, title="Council letter")
-    entry = add_entry(network.riverside, "Included", image=image, document=document)
-    assert "archive-figure" not in render_media(entry, AnonymousUser())
-
-    give_consent(entry, image)
-    html = render_media(entry, AnonymousUser())
-    assert '<figure class="archive-figure">' in html
-    assert 'class="archive-image"' in html
-    assert f'src="/archive-media/image/{image.pk}/width-800/"' in html
-    assert f"/archive-media/image/{image.pk}/width-1600/ 1200w" in html
-    assert 'alt="Neighbors marching on Main Street"' in html
-    assert "Council letter" not in html  # the document has no consent of its own
-    assert "private-" not in html and settings.MEDIA_URL not in html
-
-    give_consent(entry, document)
-    html = render_media(entry, AnonymousUser())
-    assert f'href="/archive-media/document/{document.pk}/"' in html
-
-    # The editor's preview shows the files through the admin, whatever their consent.
-    editor = network_user("riverside-editor")
-    unconsented = add_entry(network.riverside, "Previewed", image=upload_image(archive))
-    assert "archive-image" not in render_media(unconsented, editor)
-    assert "/admin/private-media/" in render_media(unconsented, editor, is_preview=True)
-
-
-def test_upload_through_the_admin_is_private(client, login, network, archive):
-    login("riverside-editor")
-    upload = io.BytesIO(canary_jpeg())
-    upload.name = f"{CANARY}-phone.jpg"
-    response = client.post(
-        "/admin/images/multiple/add/",
-        {"files[]": upload, "collection": archive.pk},
-        headers={"host": RIVERSIDE_HOST, "x-requested-with": "XMLHttpRequest"},
-    )
-    assert response.status_code == 200, response.content
-    image = get_image_model().objects.get(pk=response.json()["image_id"])
-    assert_private(image)
-    with image.file.open("rb") as stored:
-        assert CANARY.encode() not in stored.read()
-    assert image.file_hash
-    assert_no_canary_anywhere_public()
-    edit = client.get(f"/admin/images/{image.pk}/", headers={"host": RIVERSIDE_HOST})
-    assert edit.status_code == 200
-    assert "/admin/private-media/" in edit.content.decode()
-    assert_no_canary_anywhere_public()
-
-
 def test_entry_page_shows_the_image_through_the_gate(client, network, archive):
     image = upload_image(archive, description="A photo of the river")
     entry = add_entry(network.riverside, "Page photo", image=image)
@@ -512,7 +296,7 @@ def test_a_share_card_leads_with_the_warning_and_never_shows_an_archive_image(
 ):
     """A link to an entry pasted in a chat shows its content warning first, and none of
     its images (they are behind consent and maybe a blur)."""
-    from tests.test_seo import meta
+    from tests.meta_tags import meta
 
     image = upload_image(archive, description="Six chairs")
     entry = add_entry(

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
+from tests.meta_tags import meta
 from tests.pages import add_entry, add_story
 
 pytestmark = pytest.mark.django_db
@@ -102,11 +103,6 @@ def test_robots_txt_names_the_sites_own_sitemap(client, network):
         assert "User-agent: *" in text
         assert "Disallow: /admin/" in text
         assert f"Sitemap: http://{host}/sitemap.xml" in text
-
-
-def meta(html, attribute, name):
-    match = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)">', html)
-    return match and match.group(1)
 
 
 def test_story_has_opengraph_and_twitter_meta(client, network):

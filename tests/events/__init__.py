@@ -1,0 +1,1 @@
+"""Events: time zones, listings and iCalendar feeds."""

@@ -1,0 +1,1 @@
+"""Media: private archive files, file safety, documents, and which files a chapter may use."""

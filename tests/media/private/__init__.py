@@ -1,0 +1,1 @@
+"""Archive files are private: stored outside MEDIA_ROOT, served through consent."""

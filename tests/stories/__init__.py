@@ -1,0 +1,1 @@
+"""Stories: listings, filters, feeds."""

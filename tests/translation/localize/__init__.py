@@ -1,0 +1,1 @@
+"""wagtail-localize's paths: the localize matrix and translations through the workflow."""
