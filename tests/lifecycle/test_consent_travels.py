@@ -31,8 +31,7 @@ from tests.lifecycle.helpers import (
     snapshot,
     upload_image,
 )
-from tests.pages import add_entry
-from tests.test_languages import translate
+from tests.pages import add_entry, translate
 
 pytestmark = pytest.mark.django_db
 

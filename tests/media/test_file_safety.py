@@ -23,7 +23,9 @@ from wagtail.models import Collection, CollectionViewRestriction, UploadedFile
 
 from chapters.archive.consent import apply_consent
 from chapters.archive.consent_records import ConsentRecord
-from chapters.lifecycle.offboarding import OffboardingError, export_chapter, import_chapter
+from chapters.lifecycle.common import OffboardingError
+from chapters.lifecycle.exporting import export_chapter
+from chapters.lifecycle.importing import import_chapter
 from chapters.models import Chapter
 from tests.conftest import RIVERSIDE_HOST
 from tests.files import audio_info, mp3_bytes, pdf_bytes, pdf_texts, wav_bytes

@@ -16,7 +16,8 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 
 from chapters.archive.consent import withdraw_consent
 from chapters.archive.consent_records import ConsentRecord
-from chapters.lifecycle.offboarding import export_chapter, import_chapter
+from chapters.lifecycle.exporting import export_chapter
+from chapters.lifecycle.importing import import_chapter
 from chapters.models import ArchiveEntryPage, StoryPage
 from home.models import Resource, StandardPage
 from tests.conftest import RIVERSIDE_HOST

@@ -36,8 +36,7 @@ from chapters.archive.intake.guard import form_token
 from chapters.models import ArchiveEntryPage, Chapter
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
 from tests.pages import add_story
-from tests.process import _NOT_INHERITED, cluster_connection_params, run_manage
-from tests.test_settings import STRONG_KEY
+from tests.process import _NOT_INHERITED, STRONG_KEY, cluster_connection_params, run_manage
 
 REAL_NAME = "Marisol Quintanilla-Verdadera"
 CONTACT = "marisol.private@example.org"

@@ -13,7 +13,8 @@ from wagtail.coreutils import get_content_languages, get_supported_content_langu
 from wagtail.models import Locale, Page, Workflow, WorkflowPage, WorkflowState
 from wagtail_localize.models import Translation
 
-from chapters.lifecycle.offboarding import export_chapter, import_chapter
+from chapters.lifecycle.exporting import export_chapter
+from chapters.lifecycle.importing import import_chapter
 from chapters.models import Chapter
 from home.models import AllianceHomePage, StandardPage
 from tests.admin_forms import form_data
