@@ -15,9 +15,8 @@ as it came. Images are cleaned by `chapters.media.private.strip_metadata`.
 import io
 import wave
 
-import mutagen
-import pikepdf
-from mutagen import apev2
+# pikepdf and mutagen take about 50 ms to import: they load with the first archive
+# upload, not with every request's worker start or management command.
 
 
 class UncleanableFile(ValueError):
@@ -27,6 +26,8 @@ class UncleanableFile(ValueError):
 def clean_pdf(data: bytes) -> bytes:
     """The PDF without its document info, XMP metadata (document- and page-level)
     and earlier revisions (an incremental update keeps the old info): rewritten whole."""
+    import pikepdf
+
     try:
         pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError as error:
@@ -48,6 +49,9 @@ def clean_pdf(data: bytes) -> bytes:
 def clean_tagged_audio(data: bytes) -> bytes:
     """MP3, M4A, Ogg (Vorbis, Opus), FLAC: every tag (ID3 v1 and v2, APEv2, Vorbis
     comments, MP4 atoms in `ilst`) and embedded pictures removed; the audio untouched."""
+    import mutagen
+    from mutagen import apev2
+
     buffer = io.BytesIO(data)
     try:
         audio = mutagen.File(buffer)
