@@ -47,14 +47,14 @@ class ChaptersConfig(AppConfig):
         page_published.connect(apply_consent_on_publish, sender=ArchiveEntryPage)
         page_unpublished.connect(apply_consent_on_publish, sender=ArchiveEntryPage)
         # Archive uploads are cleaned and stored privately whoever saves them (admin,
-        # code); see chapters/media/private.py.
-        from chapters.media import private as private_media
+        # code); see chapters/files/private.py.
+        from chapters.files import private as private_media
 
         private_media.connect_signals()
         # Which images and documents pages, settings and consent records may use,
-        # on every save path (chapters/media/rules.py).
-        from chapters.media import rule_paths as media_rules_paths
-        from chapters.media import rules as media_rules
+        # on every save path (chapters/files/rules.py).
+        from chapters.files import rule_paths as media_rules_paths
+        from chapters.files import rules as media_rules
         from home.references import register_reference_rule
 
         register_reference_rule(media_rules.rule)

@@ -23,7 +23,7 @@ class NetworkPageForm(WagtailAdminPageForm):
     saves.
 
     This is the second line: which chapter's files a page may use at all is the
-    page model's own rule (`clean()`, chapters.media.rules), for every path.
+    page model's own rule (`clean()`, chapters.files.rules), for every path.
     """
 
     def __init__(self, *args, **kwargs):

@@ -2,7 +2,7 @@
 
 `home` owns the page base classes and the shared snippets but knows nothing of
 chapters; the rules that decide which chapter's files a page may use live in
-`chapters.media.rules`, which registers them here when the app is ready. A
+`chapters.files.rules`, which registers them here when the app is ready. A
 model's `clean()` calls `check_references(self)`, so the page editor shows the
 message on its form, and every other path that cleans (wagtail-localize's
 sync, `save_revision()`, `save()`) is refused with the same message.

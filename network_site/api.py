@@ -26,7 +26,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, 
 
 from chapters.archive.models import ArchiveEntryPage
 from chapters.events.models import EventPage
-from chapters.media.private import archive_collections
+from chapters.files.private import archive_collections
 from chapters.register.languages import site_languages
 from chapters.stories.models import StoryPage
 from home.models import Principle, PrincipleSet, Resource, Right

@@ -8,7 +8,7 @@ stored here and only ever sent by a Django view that checks who is asking.
   image renditions). A file whose name starts with `private-` is kept under
   PRIVATE_MEDIA_ROOT, everything else under MEDIA_ROOT as usual. Archive
   files are renamed `private-<random>` when they are saved (see
-  `chapters.media.private`), files of view-restricted collections
+  `chapters.files.private`), files of view-restricted collections
   `private-restricted-<random>` and Wagtail's staged uploads
   `private-staged-<random>-<name>`, and Wagtail names an image's renditions after
   its original, so their renditions are private too. A private file's URL is
@@ -28,7 +28,7 @@ from django.utils.deconstruct import deconstructible
 
 PRIVATE_PREFIX = "private-"
 # Files of view-restricted collections: private too, but served to whoever the
-# collection's restriction lets in (`chapters.media.private.restricted_file`).
+# collection's restriction lets in (`chapters.files.private.restricted_file`).
 RESTRICTED_PREFIX = f"{PRIVATE_PREFIX}restricted-"
 # Wagtail's staged uploads (the multiple uploader's `UploadedFile`), kept privately
 # until they become an image or a document.
@@ -78,7 +78,7 @@ class MediaStorage(FileSystemStorage):
         if os.path.basename(name or "").startswith(RESTRICTED_PREFIX):
             return reverse("restricted_media", args=[name.replace("\\", "/")])
         if is_private_name(name):
-            # The admin-only view (chapters.media.private.admin_file): never MEDIA_URL.
+            # The admin-only view (chapters.files.private.admin_file): never MEDIA_URL.
             return reverse("chapters_private_media:file", args=[name.replace("\\", "/")])
         return super().url(name)
 

@@ -12,7 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from chapters.admin.views import ScopedPageBrowseView, tag_autocomplete
 from chapters.archive.intake import views as intake
 from chapters.events import views as event_views
-from chapters.media import views as media_views
+from chapters.files import views as media_views
 from chapters.site import views as chapter_views
 from chapters.site.sitemaps import SiteSitemap
 from home import seo

@@ -22,7 +22,7 @@ LAYERS = (
     ("chapters.archive",),
     ("chapters.site",),
     ("chapters.network",),
-    ("chapters.media",),
+    ("chapters.files",),
     ("chapters.lifecycle",),
     ("chapters.admin",),
     ("chapters.demo",),

@@ -17,7 +17,7 @@ from wagtail.models import Collection
 from wagtail.permissions import policy_registry
 
 from chapters.admin.scope import page_scope
-from chapters.media.private import archive_collections
+from chapters.files.private import archive_collections
 from home.publication import under_collections
 
 MEDIA_ACTIONS = ["choose", "add", "change", "delete"]

@@ -21,8 +21,8 @@ from chapters.archive.access import may_manage_consent
 from chapters.archive.consent import WithdrawalError, apply_consent, withdraw_consent
 from chapters.archive.consent_records import ConsentRecord, consent_of, file_kind
 from chapters.archive.models import ArchiveEntryPage
-from chapters.media.file_safety import file_response_headers
-from chapters.media.rules import consent_refusal
+from chapters.files.file_safety import file_response_headers
+from chapters.files.rules import consent_refusal
 
 
 def entry_for(user, pk: int) -> ArchiveEntryPage:

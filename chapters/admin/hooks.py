@@ -13,8 +13,8 @@ from chapters.admin import views as admin_views
 from chapters.admin.scope import page_scope
 from chapters.archive.access import entry_visible_to, members_consent_in_force
 from chapters.archive.models import ArchiveEntryPage
-from chapters.media import private as private_media
-from chapters.media import views as media_views
+from chapters.files import private as private_media
+from chapters.files import views as media_views
 from chapters.register.chapter import Chapter
 
 
@@ -123,7 +123,7 @@ def archive_consent_gate(page, request, serve_args, serve_kwargs):
     raise Http404
 
 
-# --- Private media: the archive's files (chapters/media/private.py) ---------------
+# --- Private media: the archive's files (chapters/files/private.py) ---------------
 
 
 @hooks.register("register_admin_urls")
@@ -168,7 +168,7 @@ hooks.register("construct_image_chooser_queryset", _not_archive_in_settings)
 hooks.register("construct_document_chooser_queryset", _not_archive_in_settings)
 
 
-# --- Moving or copying a page to another chapter (chapters/media/rules.py) ----------------
+# --- Moving or copying a page to another chapter (chapters/files/rules.py) ----------------
 
 
 def _refuse_placement(request, page, destination, *, subtree: bool):
@@ -177,7 +177,7 @@ def _refuse_placement(request, page, destination, *, subtree: bool):
     from django.contrib import messages
     from django.shortcuts import redirect
 
-    from chapters.media.rules import placement_refusal
+    from chapters.files.rules import placement_refusal
 
     message = placement_refusal(page, destination, subtree=subtree)
     if message:

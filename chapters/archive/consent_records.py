@@ -225,7 +225,7 @@ class ConsentRecord(models.Model):
 
     def clean(self):
         super().clean()
-        # A file's consent only on an entry that may show that file (chapters.media.rules).
+        # A file's consent only on an entry that may show that file (chapters.files.rules).
         check_references(self)
 
     @property

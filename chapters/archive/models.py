@@ -262,7 +262,7 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
         errors: dict = {}
         try:
             # The media rules too: an entry's own files come from its chapter's
-            # private archive (chapters.media.rules).
+            # private archive (chapters.files.rules).
             super().clean()
         except ValidationError as error:
             errors = error.update_error_dict(errors)

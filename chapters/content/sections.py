@@ -83,5 +83,5 @@ class ChapterContentPage(Page):
 
     def clean(self):
         super().clean()
-        # Which images and documents this page may use (chapters.media.rules).
+        # Which images and documents this page may use (chapters.files.rules).
         check_references(self)

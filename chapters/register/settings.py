@@ -135,7 +135,7 @@ class ChapterSettings(BaseSiteSetting):
     def clean(self):
         super().clean()
         # The logo (and any file in the texts) only from the site's own chapter's
-        # collections or the Alliance's shared media (chapters.media.rules).
+        # collections or the Alliance's shared media (chapters.files.rules).
         check_references(self)
 
     @property

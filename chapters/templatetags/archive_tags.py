@@ -15,7 +15,7 @@ import os
 from django import template
 from django.contrib.auth.models import AnonymousUser
 
-from chapters.media.private import (
+from chapters.files.private import (
     ALLOWED_SPECS,
     archive_document_url,
     archive_image_url,

@@ -322,14 +322,14 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Documents: what an archive of testimony and a chapter's paperwork need, nothing a
 # browser would run (no HTML, SVG, XML, scripts, archives, macro-enabled or legacy
 # office formats). An archive collection takes fewer: the formats whose metadata is
-# removed (chapters.media.file_cleaning). Checked on every save (chapters.media.file_safety).
+# removed (chapters.files.file_cleaning). Checked on every save (chapters.files.file_safety).
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "txt", "csv", "rtf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "epub",
     "jpg", "jpeg", "png", "mp3", "m4a", "ogg", "oga", "opus", "flac", "wav", "mp4", "webm",
 ]  # fmt: skip
 # Every document downloads (none is shown in the browser, PDFs included), sandboxed.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "chapters.media.document_form.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "chapters.files.document_form.DocumentForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from gravatar.com: the admin loads nothing from another origin (and
 # tells no one which of our people's email addresses are open in it).

@@ -19,7 +19,7 @@ from home.models import Principle, PrincipleSet, Resource, Right, StandardPage
 from home.setup import SHARED_COLLECTION
 from tests.admin_forms import form_data
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, PASSWORD, RIVERSIDE_HOST
-from tests.files import png, text_file
+from tests.sample_files import png, text_file
 
 ADMIN = {"host": "localhost"}
 ACTIONS = ("list", "view", "choose", "add", "edit", "publish", "delete")

@@ -26,9 +26,9 @@ from wagtail.models import Collection, Task
 from chapters.admin import allowlist as admin_allowlist
 from chapters.models import Chapter
 from home.setup import SHARED_COLLECTION
-from tests.files import png, text_file
 from tests.logins import log_in
 from tests.pages import add_story
+from tests.sample_files import png, text_file
 
 pytestmark = pytest.mark.django_db
 ADMIN = {"host": "localhost"}

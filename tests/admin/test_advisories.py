@@ -23,8 +23,8 @@ from chapters.models import Chapter, StoryPage
 from home.models import StandardPage
 from tests.admin_forms import form_data
 from tests.conftest import HILLTOP_HOST, RIVERSIDE_HOST
-from tests.files import png, text_file
 from tests.pages import add_story
+from tests.sample_files import png, text_file
 
 pytestmark = pytest.mark.django_db
 ADMIN = {"host": "localhost"}

@@ -11,8 +11,8 @@ from wagtail.models import Collection, Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from chapters.models import StoryIndexPage, StoryPage
-from tests.files import png, text_file
 from tests.pages import add_story, chapter, section
+from tests.sample_files import png, text_file
 
 pytestmark = pytest.mark.django_db
 ADMIN = {"host": "localhost"}

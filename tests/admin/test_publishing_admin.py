@@ -209,7 +209,7 @@ def test_an_entry_refuses_a_file_from_a_public_collection_and_keeps_the_text(log
     from wagtail.models import Collection
 
     from chapters.models import Chapter
-    from tests.files import png_image_file as png
+    from tests.sample_files import png_image_file as png
 
     public = get_image_model().objects.create(
         title="Open photo",

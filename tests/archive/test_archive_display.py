@@ -20,8 +20,8 @@ from wagtail.models import Site
 from chapters.archive.consent_records import ConsentRecord
 from chapters.models import Chapter, ChapterSettings
 from tests.conftest import RIVERSIDE_HOST
-from tests.files import png_image_file
 from tests.pages import add_entry
+from tests.sample_files import png_image_file
 
 pytestmark = pytest.mark.django_db
 

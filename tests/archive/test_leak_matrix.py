@@ -36,8 +36,8 @@ from chapters.archive.consent_records import ConsentRecord
 from chapters.models import ArchiveEntryPage, Chapter
 from home.models import Right
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
-from tests.files import pdf_bytes
 from tests.pages import add_entry
+from tests.sample_files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ may have left in the scratch MEDIA_ROOT."""
 
 import pytest
 
-from tests.media.private.archive_files import remove_leftovers
+from tests.files.private.archive_files import remove_leftovers
 
 
 @pytest.fixture(scope="module", autouse=True)

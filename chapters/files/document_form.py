@@ -1,5 +1,5 @@
 """Wagtail's document form (single upload, multiple upload, edit) with our upload
-rules (`chapters.media.file_safety.check_upload`) as a form error, so the editor sees
+rules (`chapters.files.file_safety.check_upload`) as a form error, so the editor sees
 the message beside the file and keeps what they typed. The same rules run again
 on the model's save, for every other path."""
 
@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import UploadedFile
 
-from chapters.media.file_safety import check_upload
-from chapters.media.private import ARCHIVE, is_archive_item, original_name, stored_state
+from chapters.files.file_safety import check_upload
+from chapters.files.private import ARCHIVE, is_archive_item, original_name, stored_state
 
 STAGED_PREFIX = re.compile(r"^uploaded-document-(\d+)$")
 

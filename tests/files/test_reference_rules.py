@@ -11,7 +11,7 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from chapters.models import ChapterSettings, StoryIndexPage, StoryPage
-from tests.media.chapter_files import ADMIN, document_in, foreign_message, image_in, shared, text
+from tests.files.chapter_files import ADMIN, document_in, foreign_message, image_in, shared, text
 from tests.pages import add_story, chapter, section
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ may be known only by a pseudonym, that is a leak. `clean_document` rewrites
 the file without them; the pages and the sound are kept as they were.
 
 Only the formats in `CLEANERS` are accepted in an archive collection (see
-`chapters.media.file_safety`): a file that cannot be cleaned is refused, not kept
-as it came. Images are cleaned by `chapters.media.private.strip_metadata`.
+`chapters.files.file_safety`): a file that cannot be cleaned is refused, not kept
+as it came. Images are cleaned by `chapters.files.private.strip_metadata`.
 """
 
 import io

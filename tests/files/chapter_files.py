@@ -15,7 +15,7 @@ from wagtail.models import Collection
 from chapters.archive.consent import apply_consent
 from chapters.archive.consent_records import ConsentRecord
 from home.setup import SHARED_COLLECTION
-from tests.files import pdf_bytes
+from tests.sample_files import pdf_bytes
 
 ADMIN = {"host": "localhost"}
 Image, Document = get_image_model(), get_document_model()

@@ -14,10 +14,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from chapters.archive.consent import withdraw_consent
-from chapters.media import private as private_media
+from chapters.files import private as private_media
 from tests.conftest import RIVERSIDE_HOST
-from tests.files import pdf_texts
-from tests.media.private.archive_files import (
+from tests.files.private.archive_files import (
     CANARY,
     assert_no_canary_anywhere_public,
     assert_private,
@@ -31,6 +30,7 @@ from tests.media.private.archive_files import (
     upload_image,
 )
 from tests.pages import add_entry
+from tests.sample_files import pdf_texts
 
 pytestmark = pytest.mark.django_db
 

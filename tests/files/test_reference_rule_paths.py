@@ -21,7 +21,7 @@ from chapters.lifecycle.importing import import_chapter
 from chapters.models import ArchiveEntryPage, StoryPage
 from home.models import Resource, StandardPage
 from tests.conftest import RIVERSIDE_HOST
-from tests.media.chapter_files import (
+from tests.files.chapter_files import (
     ADMIN,
     document_in,
     foreign_message,

@@ -2,15 +2,15 @@
 
 Uploads (images and documents, whoever saves them: Wagtail's single and
 multiple upload, chapter import, the demo, the shell) are checked on the
-model's save (`check_upload`, a pre_save handler in `chapters.media.private`)
-and, first, on Wagtail's document form (`chapters.media.document_form`), so an editor sees the
+model's save (`check_upload`, a pre_save handler in `chapters.files.private`)
+and, first, on Wagtail's document form (`chapters.files.document_form`), so an editor sees the
 message beside the file and keeps what they typed:
 
 * documents: an extension in WAGTAILDOCS_EXTENSIONS (no HTML, SVG, scripts,
   archives or macro-carrying office formats) and at most
   WAGTAILDOCS_MAX_UPLOAD_SIZE bytes;
 * documents in an archive collection: only the formats whose metadata
-  `chapters.media.file_cleaning` removes (and a file it can read);
+  `chapters.files.file_cleaning` removes (and a file it can read);
 * images: an extension in WAGTAILIMAGES_EXTENSIONS, at most
   WAGTAILIMAGES_MAX_UPLOAD_SIZE bytes and WAGTAILIMAGES_MAX_IMAGE_PIXELS
   pixels (a few kilobytes of PNG can decode to gigabytes: the decompression
@@ -28,7 +28,7 @@ from django.template.defaultfilters import filesizeformat
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from chapters.media.file_cleaning import CLEANERS, UncleanableFile, clean_document
+from chapters.files.file_cleaning import CLEANERS, UncleanableFile, clean_document
 
 # Sent with every private or archive file: nothing in it runs, even if a browser
 # is talked into rendering it, and its type is never guessed from its content.

@@ -28,8 +28,8 @@ from chapters.lifecycle.exporting import export_chapter
 from chapters.lifecycle.importing import import_chapter
 from chapters.models import Chapter
 from tests.conftest import RIVERSIDE_HOST
-from tests.files import audio_info, mp3_bytes, pdf_bytes, pdf_texts, wav_bytes
 from tests.pages import add_entry
+from tests.sample_files import audio_info, mp3_bytes, pdf_bytes, pdf_texts, wav_bytes
 
 pytestmark = pytest.mark.django_db
 

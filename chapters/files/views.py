@@ -2,7 +2,7 @@
 
 * `/archive-media/image/<id>/<spec>/` and `/archive-media/document/<id>/`:
   archive files, through the entry's and the file's consent
-  (`chapters.media.private.file_visible_to`);
+  (`chapters.files.private.file_visible_to`);
 * `/restricted-media/<name>`: files of view-restricted collections, through
   the collection's restrictions;
 * `/admin/private-media/<name>` (`admin_file`): any private file, to people
@@ -27,8 +27,8 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as wagtail_document_serve
 from wagtail.images import get_image_model
 
-from chapters.media.file_safety import file_response_headers
-from chapters.media.private import (
+from chapters.files.file_safety import file_response_headers
+from chapters.files.private import (
     ALLOWED_SPECS,
     ARCHIVE,
     RESTRICTED,

@@ -13,9 +13,9 @@ from django.test import RequestFactory
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from chapters.media import private as private_media
+from chapters.files import private as private_media
 from tests.conftest import RIVERSIDE_HOST
-from tests.media.private.archive_files import (
+from tests.files.private.archive_files import (
     CANARY,
     assert_no_canary_anywhere_public,
     assert_private,

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from chapters.archive.consent import apply_consent
 from chapters.archive.consent_records import ConsentRecord
 from tests.conftest import RIVERSIDE_HOST
-from tests.files import pdf_bytes
+from tests.sample_files import pdf_bytes
 
 CANARY = "zq-canary-jane-roe"
 

@@ -7,7 +7,7 @@ private file:
   name (see `network_site.storage.MediaStorage`); an image is re-encoded
   first, so no EXIF or other metadata is kept (its orientation is applied),
   and a PDF or audio file is rewritten without its metadata
-  (`chapters.media.file_cleaning`). Renditions made while it was public are
+  (`chapters.files.file_cleaning`). Renditions made while it was public are
   deleted; new ones get private names.
 * The public reaches it only at `/archive-media/image/<id>/<spec>/` and
   `/archive-media/document/<id>/`, and only if `file_visible_to(item, user)`:
@@ -15,13 +15,13 @@ private file:
   file's own consent record for that entry is in force, on the web, for the
   reader's scope (the public, or the members of the entry's chapter).
 * In the admin, people with rights on its collection see it through
-  `admin_file`, an admin-only view (the views are in `chapters.media.views`).
+  `admin_file`, an admin-only view (the views are in `chapters.files.views`).
 
 Files of a view-restricted collection (CollectionViewRestriction, on it or an
 ancestor) are private too (`private-restricted-…`, images re-encoded) and
 served through the restriction; Wagtail's staged uploads (the multiple
 uploader's `UploadedFile`) wait under PRIVATE_MEDIA_ROOT (`private-staged-…`).
-Every upload first passes `chapters.media.file_safety.check_upload`.
+Every upload first passes `chapters.files.file_safety.check_upload`.
 """
 
 import hashlib
@@ -53,8 +53,8 @@ from wagtail.permissions import policy_registry
 from chapters.archive.access import entry_visible_to, is_member
 from chapters.archive.consent_records import ConsentRecord, file_kind
 from chapters.archive.models import ArchiveEntryPage
-from chapters.media.file_cleaning import UncleanableFile, clean_document
-from chapters.media.file_safety import check_upload
+from chapters.files.file_cleaning import UncleanableFile, clean_document
+from chapters.files.file_safety import check_upload
 from chapters.register.chapter import Chapter
 from home.publication import under_collections
 from network_site.storage import (
@@ -177,7 +177,7 @@ def original_name(name: str) -> str:
 
 def _private_content(item, data: bytes, name: str, state: str = ARCHIVE):
     """The file's new content and name: (file, its bytes, (width, height) for an image).
-    An archive document is cleaned of its metadata (`chapters.media.file_cleaning`)."""
+    An archive document is cleaned of its metadata (`chapters.files.file_cleaning`)."""
     extension = os.path.splitext(name)[1]
     size = None
     if is_image(item):
@@ -202,7 +202,7 @@ def _read(field) -> bytes:
 
 def check_new_file(instance, state: str) -> None:
     """A new file (or one moving into the archive) must follow the upload rules
-    (`chapters.media.file_safety.check_upload`). A refused file already written to the
+    (`chapters.files.file_safety.check_upload`). A refused file already written to the
     storage (`file.save(…)` stores before it saves) is deleted at once."""
     field = instance.file
     stored = None

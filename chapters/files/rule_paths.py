@@ -1,4 +1,4 @@
-"""The media rules (chapters.media.rules) on the save paths that do not clean.
+"""The media rules (chapters.files.rules) on the save paths that do not clean.
 
 * `pre_save` of a page, chapter settings, consent record or shared resource:
   a save that adds a refused file raises ValidationError, cleaned or not
@@ -24,7 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from chapters.archive.consent_records import ConsentRecord
-from chapters.media.rules import MISSING, kind_of, media_errors, references
+from chapters.files.rules import MISSING, kind_of, media_errors, references
 from chapters.register.settings import ChapterSettings
 from home.models import Resource
 
@@ -71,7 +71,7 @@ def refuse_new_references(sender, instance, raw=False, update_fields=None, **kwa
 
 
 def _check_consent(record: ConsentRecord) -> None:
-    from chapters.media.rules import consent_errors
+    from chapters.files.rules import consent_errors
 
     stored = _stored(record)
     same = stored is not None and (stored.entry_id, stored.image_id, stored.document_id) == (

@@ -1,1 +1,0 @@
-"""Which images and documents a chapter may use, upload checks, private files and their serving."""

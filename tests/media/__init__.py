@@ -1,1 +1,0 @@
-"""Media: private archive files, file safety, documents, and which files a chapter may use."""
