@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from home.locales import localized
+from home.models import Right
 from home.publication import public_pages, site_pages_q
 
 # More matches than anyone reads; bounds the work of one search.
@@ -128,8 +129,6 @@ def label_rights(hits: list[Hit]) -> dict[str, str]:
 
     One query per page type that has rights, plus one for the labels.
     """
-    from home.models import Right
-
     by_model: dict[str, list[int]] = {}
     for hit in hits:
         by_model.setdefault(hit.model, []).append(hit.pk)

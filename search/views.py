@@ -2,6 +2,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
 
+from chapters.network.directory import ChapterDirectoryPage
 from home.sites import site_root_url
 from search.network import (
     ALL_LANGUAGES,
@@ -86,8 +87,6 @@ def search(request):
 
 def _empty_state_links(site, request, network):
     """Where to go when nothing matched: the chapter directory and the whole network."""
-    from chapters.network.directory import ChapterDirectoryPage
-
     default_site = site if network else Site.objects.filter(is_default_site=True).first()
     links = {}
     if default_site is not None:

@@ -23,6 +23,8 @@ from fnmatch import fnmatchcase
 
 from wagtail.models import GroupSitePermission
 
+from chapters.register.chapter import Chapter
+
 
 def _snippet_rights(user, match) -> bool:
     """The shared snippets are written by the Alliance: only people with a right on
@@ -44,8 +46,6 @@ def _site_settings_rights(user, match) -> bool:
 
 def _chapter_moderator(user, match) -> bool:
     """The Chapters screens (history, invitations, consent) are for a chapter's moderators."""
-    from chapters.register.chapter import Chapter
-
     return Chapter.objects.of_user(user, moderator=True).exists()
 
 

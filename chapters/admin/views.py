@@ -28,12 +28,13 @@ from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 from wagtail.permissions import policy_registry
 
-from chapters.admin.scope import visible_pages
+from chapters.admin.scope import page_scope, visible_pages
 from chapters.lifecycle.onboarding import OnboardingError, onboard_chapter
 from chapters.lifecycle.people import ROLES, InviteError, invite_person
 from chapters.register.chapter import Chapter
 from chapters.register.settings import TIME_ZONES, ChapterSettings
 from chapters.site.home import ChapterHomePage
+from home.models import Resource
 from home.sites import site_root_url
 
 
@@ -429,9 +430,6 @@ def tag_autocomplete(request, app_name=None, model_name=None):
     """Wagtail's tag autocomplete offers every tag of the install; a chapter's people
     get the tags of media they may use and of the shared resources only."""
     from taggit.models import Tag
-
-    from chapters.admin.scope import page_scope
-    from home.models import Resource
 
     if page_scope(request.user) is None:
         from wagtail.admin.views.tags import autocomplete

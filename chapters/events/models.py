@@ -19,7 +19,7 @@ from chapters.content.sections import (
     public_children,
 )
 from chapters.events.ical import calendar_response
-from chapters.register.settings import TIME_ZONES
+from chapters.register.settings import TIME_ZONES, ChapterSettings
 from home.forms import NetworkPageForm
 from home.locales import language_of
 
@@ -45,8 +45,6 @@ class EventForm(NetworkPageForm):
         super().__init__(*args, **kwargs)
         if self.instance._state.adding and self.parent_page is not None and not self.is_bound:
             # A new event starts in its chapter's time zone, not the model default.
-            from chapters.register.settings import ChapterSettings
-
             site = self.parent_page.get_site()
             if site is not None:
                 self.initial["time_zone"] = ChapterSettings.for_site(site).time_zone

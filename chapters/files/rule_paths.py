@@ -24,7 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from chapters.archive.consent_records import ConsentRecord
-from chapters.files.rules import MISSING, kind_of, media_errors, references
+from chapters.files.rules import MISSING, consent_errors, kind_of, media_errors, references
 from chapters.register.settings import ChapterSettings
 from home.models import Resource
 
@@ -71,8 +71,6 @@ def refuse_new_references(sender, instance, raw=False, update_fields=None, **kwa
 
 
 def _check_consent(record: ConsentRecord) -> None:
-    from chapters.files.rules import consent_errors
-
     stored = _stored(record)
     same = stored is not None and (stored.entry_id, stored.image_id, stored.document_id) == (
         record.entry_id,

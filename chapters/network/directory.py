@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 from chapters.network.pages import NetworkPage
 from chapters.register.us_states import STATES
+from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
 from home.locales import active_language, default_language, in_active_locale, language_of
 from home.models import PrincipleSet
 from home.publication import public_pages
@@ -37,8 +38,6 @@ def _chosen(request, name: str, allowed) -> str:
 
 def directory(request) -> dict:
     """The directory's chapters, filters, counts and map; a fixed number of queries."""
-    from chapters.site.home import ChapterHomePage
-
     default = default_language()
     homes = public_pages(ChapterHomePage.objects.filter(locale__language_code=default))
     sets = list(PrincipleSet.objects.filter(locale__language_code=default).order_by("title"))
@@ -78,8 +77,6 @@ def _principle_set_options(sets: list) -> list[dict]:
 
 def _chosen_filters(request, set_options: list[dict]) -> dict:
     """The reader's filters; a value that is not one of the options counts as none."""
-    from chapters.site.home import ChapterHomePage
-
     return {
         "locality": _chosen(request, "locality", dict(ChapterHomePage.LOCALITY_TYPES)),
         "state": _chosen(request, "state", {code for code, *_ in STATES}),
@@ -106,8 +103,6 @@ def _filtered(homes, chosen: dict, sets: list):
 
 def _entries(request, homes) -> list[dict]:
     """One entry per chapter with a site, in the reader's language, with its adopted sets."""
-    from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
-
     chapters = list(
         homes.order_by("title").prefetch_related(
             Prefetch(

@@ -18,7 +18,12 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from chapters.archive.models import ArchiveEntryPage
+from chapters.events.models import EventPage
+from chapters.network.content import NetworkEventsPage, NetworkStoriesPage
 from chapters.network.pages import NetworkPage
+from chapters.site.home import ChapterHomePage
+from chapters.stories.models import StoryPage
 from home.locales import active_language, default_language, localized
 from home.models import Resource, Right
 from home.publication import public_pages
@@ -26,12 +31,8 @@ from home.publication import public_pages
 LIMIT = 12
 
 
-def _kinds():
-    from chapters.archive.models import ArchiveEntryPage
-    from chapters.events.models import EventPage
-    from chapters.stories.models import StoryPage
-
-    return {"stories": StoryPage, "events": EventPage, "entries": ArchiveEntryPage}
+# What a right's page lists, by the context name of each list.
+KINDS = {"stories": StoryPage, "events": EventPage, "entries": ArchiveEntryPage}
 
 
 def public_items(model):
@@ -58,8 +59,6 @@ def upcoming(events):
 
 def with_chapters(items: list) -> list[tuple]:
     """Each page with the title of the chapter it belongs to, found by path prefix. One query."""
-    from chapters.site.home import ChapterHomePage
-
     prefixes = {item.path[:end] for item in items for end in range(4, len(item.path), 4)}
     if not prefixes:
         return []
@@ -97,15 +96,13 @@ class RightsPage(RoutablePageMixin, NetworkPage):
         verbose_name = "rights page"
 
     def _sibling_url(self, model_name: str) -> str:
-        from chapters.network.content import NetworkEventsPage, NetworkStoriesPage
-
         model = {"stories": NetworkStoriesPage, "events": NetworkEventsPage}[model_name]
         sibling = public_pages(model.objects.sibling_of(self, inclusive=False)).first()
         return sibling.url if sibling else ""
 
     @path("")
     def index_route(self, request):
-        kinds = _kinds()
+        kinds = KINDS
         rights = localized(Right.objects.all())
         story_counts = kinds["stories"].counts_by_right(public_items(kinds["stories"]))
         event_counts = kinds["events"].counts_by_right(upcoming(public_items(kinds["events"])))
@@ -131,7 +128,7 @@ class RightsPage(RoutablePageMixin, NetworkPage):
         if not chosen:
             raise Http404("No such right.")
         right = chosen[0]
-        kinds = _kinds()
+        kinds = KINDS
         stories = kinds["stories"].tagged_with(public_items(kinds["stories"]), right)
         events = kinds["events"].tagged_with(upcoming(public_items(kinds["events"])), right)
         entries = kinds["entries"].tagged_with(public_items(kinds["entries"]), right)

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from wagtail.models import Collection, Page, Site, Workflow
 
+from chapters.register.settings import ChapterSettings
+
 
 class ChapterQuerySet(models.QuerySet):
     def of_user(self, user, *, moderator: bool = False) -> "ChapterQuerySet":
@@ -80,8 +82,6 @@ class Chapter(models.Model):
     @property
     def languages(self) -> list[str]:
         """The languages the chapter publishes in (its site settings), default first."""
-        from chapters.register.settings import ChapterSettings
-
         return ChapterSettings.for_site(self.site).language_codes if self.site else []
 
     @property
