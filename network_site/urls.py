@@ -98,3 +98,4 @@ urlpatterns += i18n_patterns(
     re_path(r"^((?:[\w\-]+/)*)$", serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )
+handler404 = "chapters.network.not_found.page_not_found"

@@ -12,10 +12,10 @@ from chapters.archive.consent import withdraw_consent
 from chapters.lifecycle.archiving import archive_chapter, restore_chapter
 from chapters.lifecycle.common import OffboardingError
 from chapters.lifecycle.importing import import_chapter
-from chapters.models import ArchiveEntryPage, Chapter, StoryPage
+from chapters.models import ArchiveEntryPage, Chapter, ChapterDirectoryPage, StoryPage
 from tests.conftest import HILLTOP_HOST, RIVERSIDE_HOST
 from tests.lifecycle.helpers import admin, export_bytes, get, riverside
-from tests.pages import add_entry, add_story
+from tests.pages import add_entry, add_story, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +29,16 @@ def test_archiving_takes_the_chapter_offline_and_keeps_its_content(client, netwo
     count = archive_chapter(chapter, user=admin())
 
     assert count == len(live_before) == 5  # home, three sections, the story
-    for path in ["/en/", "/es/", "/en/stories/", "/en/stories/rent-strike/"]:
-        assert get(client, path).status_code == 404, path
-    assert get(client, "/", follow=True).status_code == 404
+    publish(network.alliance, ChapterDirectoryPage(title="Chapters", slug="chapters"))
+    # Old links get a notice that the chapter is archived (410 Gone), with the way on.
+    assert "Riverside está archivado" in get(client, "/es/").text
+    for path in ["/en/", "/en/stories/", "/en/stories/rent-strike/", "/"]:
+        response = get(client, path)
+        assert response.status_code == 410, path
+        assert "Riverside is archived" in response.text, path
+        assert "Rent strike" not in response.text, path
+    assert 'href="http://localhost/en/chapters/"' in response.text
+    assert "Riverside is archived" not in get(client, "/en/nowhere/", host=HILLTOP_HOST).text
     assert get(client, "/en/", host=HILLTOP_HOST).status_code == 200
     kept = StoryPage.objects.get(pk=story.pk)
     assert (kept.title, kept.live, kept.revisions.count()) == ("Rent strike", False, 1)
@@ -100,7 +107,7 @@ def test_an_archived_chapter_travels_archived(client, network):
 
     assert copy.is_archived
     assert not copy.pages().live().exists()
-    assert get(client, "/en/", host="lake.localhost").status_code == 404
+    assert get(client, "/en/", host="lake.localhost").status_code == 410
     assert restore_chapter(copy) == 5
     assert get(client, "/en/stories/rent-strike/", host="lake.localhost").status_code == 200
     assert get(client, "/en/stories/not-yet/", host="lake.localhost").status_code == 404

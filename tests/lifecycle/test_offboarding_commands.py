@@ -36,7 +36,7 @@ def test_commands_archive_restore_export_delete_and_import(client, network, sett
     host = ["--hostname", RIVERSIDE_HOST]
 
     assert run("archive_chapter", *host).startswith("Archived chapter 'Riverside'")
-    assert get(client, "/en/").status_code == 404
+    assert get(client, "/en/").status_code == 410
     assert run("restore_chapter", *host).startswith("Restored chapter 'Riverside'")
     assert get(client, "/en/stories/rent-strike/").status_code == 200
 
