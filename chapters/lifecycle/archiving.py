@@ -23,7 +23,8 @@ def archive_chapter(chapter: Chapter, user=None) -> int:
     """Unpublish every live page of the chapter, in every locale, and remember them.
 
     Returns the number of pages unpublished. The pages, their revisions, the
-    Site, collection and groups are kept; the site's hostname answers every address with a notice (chapters.network.not_found).
+    Site, collection and groups are kept; the site's hostname answers every
+    address with a notice that the chapter is archived (chapters.network.not_found).
     Drafts scheduled to go live are unscheduled.
     """
     user = real_user(user)

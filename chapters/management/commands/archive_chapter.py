@@ -12,5 +12,6 @@ class Command(ChapterCommand):
         count = archive_chapter(chapter)
         return (
             f"Archived chapter '{chapter.name}': {count} pages unpublished; "
-            f"http://{chapter.site.hostname}/ shows a notice that the chapter is archived until it is restored."
+            f"http://{chapter.site.hostname}/ shows a notice that the chapter is archived "
+            "until it is restored."
         )
