@@ -18,11 +18,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 ## Serve the demo network on http://localhost:$(PORT)/ and http://<chapter>.localhost:$(PORT)/
+# DEMO_PORT: the demo's sites and the links in its emails carry the port it is served on.
+# DEBUG is off (our 404 and 500 pages), so runserver serves the static files with --insecure.
+run: export DEMO_PORT = $(PORT)
 run: install
 	PYTHON=$(BIN)/python bash scripts/translations.sh
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_network
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py load_demo_network --port $(PORT)
+	$(BIN)/python manage.py runserver --insecure 127.0.0.1:$(PORT)
 
 ## Everything CI checks, against a throwaway PostgreSQL cluster.
 test: install
@@ -37,4 +40,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media artifacts
+	rm -rf $(VENV) db.sqlite3 media private_media exports artifacts

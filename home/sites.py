@@ -57,3 +57,29 @@ def absolute_page_url(page, request: HttpRequest) -> str:
     """`page_url`, always absolute: for feeds and calendars read outside the site."""
     url = page_url(page, request)
     return url if "://" in url else request.build_absolute_uri(url)
+
+
+def page_addresses(page, request: HttpRequest) -> tuple[str, str] | None:
+    """A page's (link, absolute address), or None if it has no address.
+
+    The absolute address is built from the page's Site (its hostname and
+    port), as Wagtail builds the canonical address, the sitemap and the API's
+    URLs, so every absolute address of a page agrees. The link is relative on
+    the reader's own site.
+    """
+    site_id, root_url, path = page.get_url_parts(request) or (None, None, None)
+    if path is None:
+        return None
+    current = Site.find_for_request(request)
+    absolute = root_url + path
+    return (path if current is not None and site_id == current.pk else absolute), absolute
+
+
+def absolute_on_site(url: str, request: HttpRequest) -> str:
+    """`url` made absolute on the request's Site (its stored scheme, hostname and port),
+    like the page's canonical address; an absolute `url` (a CDN) is kept."""
+    if "://" in url:
+        return url
+    site = Site.find_for_request(request)
+    root = site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
+    return root + url

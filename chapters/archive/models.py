@@ -219,7 +219,7 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
         verbose_name = "archive entry"
         verbose_name_plural = "archive entries"
 
-    is_archive_entry = True  # base.html: no share-card image (consent, blur)
+    is_archive_entry = True  # archive_tags: its images go through consent (and a blur)
 
     @property
     def share_description(self) -> str:
@@ -227,6 +227,27 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
         if self.content_warning:
             return _("Content warning: %(warning)s") % {"warning": self.content_warning}
         return ""
+
+    @property
+    def meta_description(self) -> str:
+        """What search engines and previews may say of the entry: what a reader meets first.
+
+        With a content warning, the page shows only the warning until the reader
+        chooses to go on, so the description is the warning (and the editor's
+        search description, written to be public), never the summary.
+        """
+        if not self.content_warning:
+            return self.search_description or self.summary
+        warning = self.share_description
+        if self.search_description:
+            ending = "" if warning.endswith((".", "!", "?")) else "."
+            return f"{warning}{ending} {self.search_description}"
+        return warning
+
+    def lead_image(self) -> None:
+        """None: an entry's images are behind consent and maybe a blur, so never on a share
+        card or in structured data."""
+        return None
 
     @staticmethod
     def public_q(channel: str = "web") -> Q:

@@ -3,11 +3,13 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from chapters.content import structured_data
 from home.blocks import BodyBlock
 from home.forms import NetworkPageForm
 from home.models import BasePage
@@ -85,3 +87,12 @@ class ChapterContentPage(Page):
         super().clean()
         # Which images and documents this page may use (chapters.files.rules).
         check_references(self)
+
+    def lead_image(self) -> tuple | None:
+        """(image, description) for share cards and structured data, or None."""
+        return structured_data.lead_image(self)
+
+    @cached_property
+    def share_image(self) -> dict | None:
+        """The lead image for og:image and schema.org: {"url": absolute, "alt": ...}, or None."""
+        return structured_data.share_image(self)

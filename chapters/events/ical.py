@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545) for events: one event, a chapter, or the network."""
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
 from wagtail.models import Site
@@ -19,24 +20,39 @@ def calendar_response(events, request: HttpRequest, name: str, filename: str) ->
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
-    # `events` may be a queryset over many chapters: iterate it once, and look
-    # the site up once, so the calendar costs the same queries at any size.
-    site = Site.find_for_request(request)
+    # `events` may be a queryset over many chapters: iterate it once, so the
+    # calendar costs the same queries at any size.
     for event in events:
-        calendar.add_component(vevent(event, request, site))
+        calendar.add_component(vevent(event, request))
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
-def vevent(page, request: HttpRequest, site: Site | None = None):
+def event_uid(page, request: HttpRequest) -> str:
+    """One UID per event wherever it is read: the event's own calendar, its chapter's
+    feed, the network's feed, in any language.
+
+    A calendar that subscribes to two feeds shows an event once only if both
+    give it the same UID. Translations of an event are the same event, so the
+    UID is its translation key, at the hostname of the chapter that holds it
+    (never the site the feed is read on). No query: Wagtail's site root paths.
+    """
+    _site_id, root_url, _path = page.get_url_parts(request) or (None, None, None)
+    hostname = urlsplit(root_url).hostname if root_url else None
+    if hostname is None:
+        site = Site.find_for_request(request)
+        hostname = site.hostname if site else "localhost"
+    return f"event-{page.translation_key}@{hostname}"
+
+
+def vevent(page, request: HttpRequest):
     """The page as one VEVENT (an icalendar Event)."""
     from icalendar import Event
 
-    site = site or Site.find_for_request(request)
     event = Event()
-    event.add("uid", f"event-{page.translation_key}@{site.hostname if site else 'localhost'}")
+    event.add("uid", event_uid(page, request))
     event.add("dtstamp", (page.last_published_at or page.starts_at).astimezone(datetime.UTC))
     event.add("summary", page.title)
     if page.all_day:

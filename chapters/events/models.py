@@ -242,6 +242,8 @@ class EventPage(RightsAndPrinciplesMixin, ChapterContentPage):
         }
         if self.organizer:
             data["organizer"] = {"@type": "Organization", "name": self.organizer}
+        if self.share_image:
+            data["image"] = self.share_image["url"]
         return data
 
     def get_context(self, request, *args, **kwargs):

@@ -228,7 +228,10 @@ def _home_and_site(name, hostname, region, locality_type):
         )
         home.save_revision().publish()
         created = True
-    site = Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=name)
+    # Every site is served by the same front door: the new one answers on the default
+    # site's port (80 in production, the demo's own port in `make run`).
+    port = Site.objects.filter(is_default_site=True).values_list("port", flat=True).first()
+    site = Site.objects.create(hostname=hostname, port=port or 80, root_page=home, site_name=name)
     return home, site, created
 
 

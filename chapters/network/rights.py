@@ -3,7 +3,9 @@
 The index lists each right in the reader's language with the instrument and
 article it comes from, and how many public stories, upcoming events and
 archive entries across the network are tagged with it (one aggregate query
-per kind). A right's page (`<slug>/`, the slug is the same in every language)
+per kind). A right's page (`<slug>/`, with the right's slug in the page's
+language) is an address of its own: its canonical, its translations as
+hreflang alternates, the language switcher and the sitemap all name it. It
 lists those items, newest first, each with its chapter, and the Alliance's
 resources on it: a resource is about a right when one of its topic tags has
 the right's slug, or the right's name, as its slug or its name (compared
@@ -14,9 +16,12 @@ Every listing goes through `home.publication.public_pages`.
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
 
 from chapters.archive.models import ArchiveEntryPage
 from chapters.events.models import EventPage
@@ -24,9 +29,10 @@ from chapters.network.content import NetworkEventsPage, NetworkStoriesPage
 from chapters.network.pages import NetworkPage
 from chapters.site.home import ChapterHomePage
 from chapters.stories.models import StoryPage
-from home.locales import active_language, default_language, localized
+from home.locales import active_language, default_language, language_of, localized
 from home.models import Resource, Right
 from home.publication import public_pages
+from home.sites import page_addresses
 
 LIMIT = 12
 
@@ -124,10 +130,26 @@ class RightsPage(RoutablePageMixin, NetworkPage):
 
     @path("<slug:slug>/")
     def right_route(self, request, slug):
-        chosen = localized(Right.objects.filter(slug=slug))
-        if not chosen:
+        right = right_for_slug(slug)
+        if right is None:
             raise Http404("No such right.")
-        right = chosen[0]
+        if right.slug != slug:  # another language's slug: this language's own address
+            return redirect(request.path[: -len(slug) - 1] + right.slug + "/")
+        context = {
+            **self.right_listings(right),
+            "right": right,
+            "resources": resources_about(right),
+            # base.html: the right's own addresses, title and description.
+            "route_addresses": self.right_addresses(request, right),
+            "route_title": right.name,
+            "route_description": right_description(right),
+        }
+        return TemplateResponse(
+            request, "chapters/right_page.html", {**self.get_context(request), **context}
+        )
+
+    def right_listings(self, right: Right) -> dict:
+        """The public stories, upcoming events and archive entries tagged with the right."""
         kinds = KINDS
         stories = kinds["stories"].tagged_with(public_items(kinds["stories"]), right)
         events = kinds["events"].tagged_with(upcoming(public_items(kinds["events"])), right)
@@ -136,8 +158,7 @@ class RightsPage(RoutablePageMixin, NetworkPage):
         stories = list(stories.order_by("-date", "-pk")[: LIMIT + 1])
         events = list(events.order_by("starts_at", "pk")[: LIMIT + 1])
         entries = list(entries.order_by("-first_published_at", "-pk")[: LIMIT + 1])
-        context = {
-            "right": right,
+        return {
             "stories": with_chapters(stories[:LIMIT]),
             "events": with_chapters(events[:LIMIT]),
             "entries": with_chapters(entries[:LIMIT]),
@@ -146,10 +167,54 @@ class RightsPage(RoutablePageMixin, NetworkPage):
             "more_entries": len(entries) > LIMIT,
             "stories_url": self._sibling_url("stories") if len(stories) > LIMIT else "",
             "events_url": self._sibling_url("events") if len(events) > LIMIT else "",
-            "resources": resources_about(right),
         }
-        return TemplateResponse(
-            request,
-            "chapters/right_page.html",
-            {**self.get_context(request), **context},
+
+    def right_addresses(self, request, right: Right) -> dict[str, tuple[str, str]]:
+        """The right's page in each language this page is published in, with the right's
+        slug in that language: {language: (link, absolute address)}. Two queries."""
+        slugs = dict(
+            Right.objects.filter(translation_key=right.translation_key).values_list(
+                "locale__language_code", "slug"
+            )
         )
+        pages = public_pages(Page.objects.filter(translation_key=self.translation_key))
+        addresses = {}
+        for page in pages.select_related("locale"):
+            code = language_of(page)
+            found = page_addresses(page, request)
+            if found is not None:
+                slug = slugs.get(code) or slugs.get(default_language()) or right.slug
+                addresses[code] = (found[0] + slug + "/", found[1] + slug + "/")
+        return addresses
+
+    def sitemap_subpaths(self) -> list[tuple[str, str]]:
+        """Each right's page under this page, in this page's language, for the sitemap:
+        (the right's translation key, "<slug>/"). One query."""
+        return [
+            (str(right.translation_key), right.slug + "/") for right in rights_in(language_of(self))
+        ]
+
+
+def rights_in(language: str) -> list[Right]:
+    """Every right in `language` where it is translated, else in the default language."""
+    with translation.override(language):
+        return localized(Right.objects.all())
+
+
+def right_for_slug(slug: str) -> Right | None:
+    """The right a slug names, in the reader's language: a slug of any language finds the
+    right (a reader switching language keeps their right), shown in the reader's language."""
+    found = Right.objects.filter(slug=slug).values_list("translation_key", flat=True).first()
+    if found is None:
+        return None
+    chosen = localized(Right.objects.filter(translation_key=found))
+    return chosen[0] if chosen else None
+
+
+def right_description(right: Right) -> str:
+    """A right's page description: where the right is written down, then its description."""
+    source = gettext("From the %(instrument)s, %(article)s.") % {
+        "instrument": right.get_instrument_display(),
+        "article": right.article,
+    }
+    return f"{source} {right.description}".strip()

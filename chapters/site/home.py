@@ -13,6 +13,9 @@ from chapters.stories.models import StoryPage
 from home.models import BasePage, PrincipleSet
 from home.models.snippets import principles_by_set
 from home.publication import public_pages
+from home.seo import organization_data
+
+ALLIANCE_NAME = "US Human Rights Cities Alliance"
 
 
 class ChapterHomePage(BasePage):
@@ -112,6 +115,16 @@ class ChapterHomePage(BasePage):
 
     def public_descendants(self, model):
         return public_pages(model.objects.descendant_of(self))
+
+    def structured_data(self) -> dict:
+        """The chapter as a schema.org Organization, part of the Alliance, serving its area."""
+        extra = {
+            "parentOrganization": {"@type": "Organization", "name": ALLIANCE_NAME},
+        }
+        area = self.region or self.get_state_display()
+        if area:
+            extra["areaServed"] = {"@type": "AdministrativeArea", "name": str(area)}
+        return organization_data(self, **extra)
 
 
 class PrincipleSetAdoption(Orderable):

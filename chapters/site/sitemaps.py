@@ -12,8 +12,10 @@ class SiteSitemap(Sitemap):
 
     Each URL lists all its public translations in the site's languages (and an
     x-default: the version in the site's default language) as
-    <xhtml:link rel="alternate" hreflang="...">. The whole sitemap is one query
-    for the pages, whatever the number of pages or page types.
+    <xhtml:link rel="alternate" hreflang="...">. A routable page's sub-pages
+    (each right's page) are listed too, with their own alternates. The whole
+    sitemap is one query for the pages, whatever the number of pages, plus
+    two per routable page that has sub-pages.
     """
 
     def items(self):
@@ -30,36 +32,56 @@ class SiteSitemap(Sitemap):
         self._items_cache = list(pages)
         return self._items_cache
 
+    def addresses(self, pages: list) -> list[dict]:
+        """Each page's address, then its routable sub-pages' (a right's page under the
+        rights index), each keyed by what it is in every language, for the alternates."""
+        entries = []
+        for item in pages:
+            location = item.get_full_url(self.request)
+            language = item.locale.language_code
+            entries.append(
+                {
+                    "item": item,
+                    "key": item.translation_key,
+                    "language": language,
+                    "location": location,
+                    "lastmod": self.lastmod(item),
+                }
+            )
+            # A routable page lists its sub-pages (one query for the page, one for them).
+            if hasattr(item.specific_class, "sitemap_subpaths"):
+                for key, subpath in item.specific.sitemap_subpaths():
+                    entries.append(
+                        {
+                            "item": item,
+                            "key": (item.translation_key, key),
+                            "language": language,
+                            "location": location + subpath,
+                            "lastmod": None,
+                        }
+                    )
+        return entries
+
     def _urls(self, page, protocol, domain):
         languages = site_languages(self.request)
-        pages = list(self.paginator.page(page).object_list)
+        entries = self.addresses(list(self.paginator.page(page).object_list))
         versions: dict = {}
-        for item in pages:
-            item.sitemap_location = item.get_full_url(self.request)
-            versions.setdefault(item.translation_key, {})[item.locale.language_code] = item
+        for entry in entries:
+            versions.setdefault(entry["key"], {})[entry["language"]] = entry["location"]
         urls = []
-        for item in pages:
-            translations = versions[item.translation_key]
+        for entry in entries:
+            translations = versions[entry["key"]]
             alternates = []
             if len(translations) > 1:
                 alternates = [
-                    {"lang_code": code, "location": translations[code].sitemap_location}
+                    {"lang_code": code, "location": translations[code]}
                     for code in languages
                     if code in translations
                 ]
                 default = translations.get(languages[0])
                 if default is not None:
-                    alternates.append(
-                        {"lang_code": "x-default", "location": default.sitemap_location}
-                    )
-            urls.append(
-                {
-                    "item": item,
-                    "location": item.sitemap_location,
-                    "lastmod": self.lastmod(item),
-                    "alternates": alternates,
-                }
-            )
+                    alternates.append({"lang_code": "x-default", "location": default})
+            urls.append({**entry, "alternates": alternates})
         lastmods = {url["lastmod"] for url in urls}
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)

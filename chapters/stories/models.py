@@ -24,6 +24,7 @@ from chapters.content.sections import (
     paginate,
     public_children,
 )
+from chapters.content.structured_data import authors_data
 from home.locales import language_of
 
 
@@ -117,7 +118,8 @@ class StoryPage(RightsAndPrinciplesMixin, ChapterContentPage):
             raise ValidationError({"image_alt": "Describe the image for people who cannot see it."})
 
     def structured_data(self) -> dict:
-        """schema.org Article, for search engines."""
+        """schema.org Article, for search engines: authors that are groups are Organizations."""
+        chapter = self.get_parent().get_parent().title
         data = {
             "@context": "https://schema.org",
             "@type": "Article",
@@ -126,12 +128,15 @@ class StoryPage(RightsAndPrinciplesMixin, ChapterContentPage):
             "datePublished": self.date.isoformat(),
             "url": self.full_url,
             "inLanguage": language_of(self),
-            "publisher": {"@type": "Organization", "name": self.get_parent().get_parent().title},
+            "publisher": {"@type": "Organization", "name": chapter},
         }
+        changed = self.last_published_at or self.latest_revision_created_at
+        if changed:
+            data["dateModified"] = changed.isoformat()
+        if self.share_image:
+            data["image"] = self.share_image["url"]
         if self.authors:
-            data["author"] = [
-                {"@type": "Person", "name": name.strip()} for name in self.authors.split(",")
-            ]
+            data["author"] = authors_data(self.authors, {chapter})
         return data
 
     def get_context(self, request, *args, **kwargs):

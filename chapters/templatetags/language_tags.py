@@ -6,6 +6,7 @@ from wagtail.models import Page
 from chapters.register.languages import site_languages, swap_language
 from home.locales import language_of
 from home.publication import public_pages
+from home.sites import page_addresses
 
 register = template.Library()
 
@@ -21,44 +22,62 @@ def name_in_sentence(code: str) -> str:
     return name
 
 
+def translation_addresses(page, request) -> dict[str, tuple[str, str]]:
+    """The page's public translations by language: (link, absolute address). One query.
+
+    Only translations the public may see: a draft, restricted or
+    consent-withdrawn translation is neither linked nor named.
+    """
+    others = (
+        public_pages(Page.objects.filter(translation_key=page.translation_key))
+        .select_related("locale")
+        .only("id", "url_path", "translation_key", "depth", "path", "locale__language_code")
+    )
+    addresses = {}
+    for other in others:
+        found = page_addresses(other, request)
+        if found is not None:
+            addresses[language_of(other)] = found
+    return addresses
+
+
 @register.simple_tag(takes_context=True)
 def page_languages(context, page=None) -> dict:
-    """The site's languages for this page: where each one leads, and whether the
-    page is shown in another language than the reader's (not translated yet).
+    """The site's languages for this page: where each one leads, the page's canonical
+    address, and whether the page is shown in another language than the reader's.
 
     For a page, each language links to its translation, or to the same page
     under that language's prefix (served in the default language with a
-    notice). One query for the page's translations.
+    notice). A routable page's sub-page (a right's page) names its own
+    addresses per language in the context as `route_addresses`. Absolute
+    addresses come from the pages' Sites, as the canonical, the sitemap and
+    the API's do.
     """
     request = context["request"]
     names = dict(settings.LANGUAGES)
     current = translation.get_language()
-    translations = {}
+    translations, canonical = {}, ""
     page_language = current
+    base_path = request.get_full_path()
     if isinstance(page, Page):
         page_language = language_of(page)
-        # Only translations the public may see: a draft, restricted or
-        # consent-withdrawn translation is neither linked nor named.
-        others = (
-            public_pages(Page.objects.filter(translation_key=page.translation_key))
-            .select_related("locale")
-            .only("id", "url_path", "translation_key", "depth", "path", "locale__language_code")
-        )
-        for other in others:
-            translations[language_of(other)] = other
-        base_path = page.get_url(request) or request.path
-    else:
-        base_path = request.get_full_path()
+        translations = context.get("route_addresses")
+        if translations is not None:
+            canonical = translations.get(page_language, ("", ""))[1]
+        else:
+            translations = translation_addresses(page, request)
+            base_path = page.get_url(request) or request.path
+            canonical = (page_addresses(page, request) or ("", ""))[1]
     languages = []
     for code in site_languages(request):
-        translated = translations.get(code)
-        url = translated.get_url(request) if translated is not None else None
+        link, absolute = translations.get(code, (None, None))
         languages.append(
             {
                 "code": code,
                 "name": names.get(code, code),
-                "url": url or swap_language(base_path, code),
-                "translated": url is not None,
+                "url": link or swap_language(base_path, code),
+                "full_url": absolute,
+                "translated": link is not None,
                 "current": code == current,
                 "bidi": translation.get_language_info(code)["bidi"],
             }
@@ -66,6 +85,7 @@ def page_languages(context, page=None) -> dict:
     return {
         "languages": languages,
         "alternates": [lang for lang in languages if lang["translated"]],
+        "canonical": canonical,
         "page_language": page_language,
         # In the reader's language, as a sentence needs them: "inglés", "español".
         "page_language_name": name_in_sentence(page_language),

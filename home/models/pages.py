@@ -15,6 +15,7 @@ from home.blocks import BodyBlock
 from home.forms import NetworkPageForm
 from home.locales import active_language, default_language, in_active_locale
 from home.references import check_references
+from home.seo import organization_data
 
 from .snippets import PrincipleSet, Resource, ResourceTopic, principles_by_set
 
@@ -51,6 +52,10 @@ class AllianceHomePage(BasePage):
 
     class Meta:
         verbose_name = "Alliance home page"
+
+    def structured_data(self) -> dict:
+        """The Alliance as a schema.org Organization."""
+        return organization_data(self)
 
 
 class StandardPage(BasePage):

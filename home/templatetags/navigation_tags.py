@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from wagtail.models import Site
 
 from home.locales import active_language, in_active_locale, language_of
@@ -9,6 +10,9 @@ from home.publication import public_pages
 from home.sites import page_url
 
 register = template.Library()
+
+# Search engines show about this many characters of a description.
+DESCRIPTION_LENGTH = 160
 
 
 @register.simple_tag(takes_context=True)
@@ -52,3 +56,24 @@ def network_pageurl(context, page) -> str:
     """Like {% pageurl %}, but a page of another chapter's site gets the reader's
     scheme and port (home.sites.page_url)."""
     return page_url(page, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def page_description(context, page=None) -> str:
+    """The page's <meta name="description">: the editor's search description, else its
+    summary or intro, on one line and trimmed.
+
+    A page type that must say less (an archive entry behind a content warning)
+    gives its own `meta_description`; a routable sub-page (a right's page) gives
+    `route_description` in its context.
+    """
+    text = context.get("route_description")
+    if text is None and page is not None:
+        text = getattr(page, "meta_description", None)
+        if text is None:
+            text = (
+                getattr(page, "search_description", "")
+                or getattr(page, "summary", "")
+                or getattr(page, "intro", "")
+            )
+    return Truncator(" ".join(str(text or "").split())).chars(DESCRIPTION_LENGTH)

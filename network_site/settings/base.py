@@ -43,8 +43,11 @@ DEBUG = env_bool("DEBUG", False)
 # Chapters live on their own hostnames, so "*.localhost" covers the demo network.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-# Where the admin lives, for links in notification emails.
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# DEMO_PORT: the port the demo (`make run`) is served on; `load_demo_network` gives the
+# demo's sites this port, so every absolute address (canonical, sitemap, API, emails) has it.
+DEMO_PORT = int(os.environ.get("DEMO_PORT", "8000"))
+# Where the admin lives, for links in notification emails (the demo's, by default).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://localhost:{DEMO_PORT}")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Consent documents and non-public archive files: outside MEDIA_ROOT, never served
 # by the web server, only by views that check who asks (see README: private media).
@@ -287,6 +290,9 @@ USE_TZ = True
 # --- Files -------------------------------------------------------------------
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
+# Whether Django itself serves MEDIA_ROOT at MEDIA_URL: only the demo (dev.py), which has
+# no web server in front; public uploads only (private files are never under MEDIA_ROOT).
+SERVE_MEDIA = False
 PRIVATE_STORAGE = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private-media-is-never-served/"},

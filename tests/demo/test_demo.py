@@ -1,13 +1,17 @@
 """The demo network: loaded by `make run`, and safe to load again."""
 
+import subprocess
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from chapters.demo import data
-from chapters.models import ArchiveEntryPage, ChapterHomePage, EventPage
+from chapters.models import ArchiveEntryPage, ChapterHomePage, EventPage, StoryPage
 from home.models import Principle, PrincipleSet, Resource, Right
+from tests.meta_tags import hreflangs, link_href, meta, sitemap
 
 CHAPTERS = data.chapters()
 
@@ -26,12 +30,46 @@ def counts():
     }
 
 
-def test_demo_loader_is_idempotent(capsys):
+def test_demo_loader_is_idempotent_and_moves_the_sites_to_the_demos_port(client, capsys):
+    """Loading again adds nothing; on another port, the sites follow it, so every absolute
+    address of a page (canonical, og:url, hreflang, sitemap, API) has the demo's port."""
     call_command("load_demo_network")
     first = counts()
-    call_command("load_demo_network")
+    call_command("load_demo_network", port=8773)
     assert counts() == first
-    assert "already loaded" in capsys.readouterr().out
+    output = capsys.readouterr().out
+    assert "already loaded" in output and "now answer on port 8773" in output
+    assert set(Site.objects.values_list("port", flat=True)) == {8773}
+
+    host = "tillory-valley.localhost:8773"
+    story = StoryPage.objects.get(slug="first-listening-sessions", locale__language_code="en")
+    html = client.get("/en/stories/first-listening-sessions/", headers={"host": host}).text
+    addresses = {
+        "canonical": link_href(html, "canonical"),
+        "og:url": meta(html, "property", "og:url"),
+        **{f"hreflang {code}": url for code, url in hreflangs(html).items()},
+    }
+    assert {"hreflang en", "hreflang es"} <= set(addresses)
+    locations = sitemap(client, host)
+    addresses["sitemap"] = next(loc for loc in locations if loc == addresses["canonical"])
+    api = client.get(f"/api/v2/pages/{story.pk}/", headers={"host": host}).json()["meta"]
+    addresses |= {"API detail_url": api["detail_url"], "API html_url": api["html_url"]}
+    origins = {name: "/".join(url.split("/")[:3]) for name, url in addresses.items()}
+    assert set(origins.values()) == {f"http://{host}"}, origins
+
+
+def test_make_clean_removes_everything_the_demo_writes():
+    """`make clean && make run` starts from nothing: the database and every folder of files."""
+    result = subprocess.run(
+        ["make", "-n", "clean"],  # noqa: S607 - make, on PATH as for `make run`
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    removed = result.stdout.split()
+    for written in ("db.sqlite3", "media", "private_media", "exports"):
+        assert written in removed, written
 
 
 def test_demo_network_has_chapters_of_different_kinds(client):

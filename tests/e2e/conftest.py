@@ -70,13 +70,15 @@ def demo_server(e2e_database_url, tmp_path_factory):
         "LANGUAGES": "en=English,es=Español,ar=العربية",
     }
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput"], ["load_demo_network"]):
+    port = _free_port()
+    # As `make run` does: the sites carry the port, DEBUG is off and static files are served.
+    env["DEMO_PORT"] = str(port)
+    for command in (["migrate", "--noinput"], ["load_demo_network", "--port", str(port)]):
         subprocess.run(
             manage + command, env=env, cwd=settings.BASE_DIR, check=True, capture_output=True
         )
-    port = _free_port()
     server = subprocess.Popen(
-        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
+        manage + ["runserver", "--insecure", f"127.0.0.1:{port}", "--noreload"],
         env=env,
         cwd=settings.BASE_DIR,
         stdout=subprocess.DEVNULL,

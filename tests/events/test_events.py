@@ -7,8 +7,9 @@ import icalendar
 import pytest
 from django.utils import timezone
 
+from chapters.models import NetworkEventsPage
 from tests.conftest import HILLTOP_HOST, RIVERSIDE_HOST
-from tests.pages import add_event
+from tests.pages import add_event, publish, translate
 
 pytestmark = pytest.mark.django_db
 NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
@@ -156,3 +157,22 @@ def test_end_before_start_is_refused(network):
             end_time=datetime.time(17, 0),
         )
     assert "end_time" in error.value.message_dict
+
+
+def test_an_event_has_one_uid_in_every_feed_and_language(client, network):
+    """A calendar subscribed to the chapter's and the network's feeds shows an event once:
+    its own file, both feeds and its Spanish translation give it the same UID."""
+    publish(network.alliance, NetworkEventsPage(title="Events", slug="events"))
+    event = add_event(network.riverside, "Tenants assembly", start_date=datetime.date(2030, 5, 1))
+    spanish = translate(event, title="Asamblea de inquilinos", slug="asamblea-de-inquilinos")
+
+    def uids(path, host=RIVERSIDE_HOST):
+        response = get(client, path, host=host)
+        assert response.status_code == 200, path
+        return {str(e["SUMMARY"]): str(e["UID"]) for e in parse_calendar(response).walk("VEVENT")}
+
+    chapter_feed = uids("/en/events/feed.ics")["Tenants assembly"]
+    assert uids("/en/events/tenants-assembly/event.ics") == {"Tenants assembly": chapter_feed}
+    assert uids("/en/events/feed.ics", host="localhost")["Tenants assembly"] == chapter_feed
+    assert uids("/es/events/feed.ics")[spanish.title] == chapter_feed
+    assert str(event.translation_key) in chapter_feed

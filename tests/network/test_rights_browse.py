@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.models import Resource, Right
+from tests.meta_tags import meta, sitemap
 from tests.pages import add_entry, add_event, add_story
 
 HOST = {"host": "localhost"}
@@ -152,3 +153,32 @@ def test_query_count_does_not_grow_with_content(client, network, rights_page, ho
     large = {path: _queries(client, path) for path in ["/en/rights/", "/en/rights/housing/"]}
     assert small == large
     assert large["/en/rights/"] <= 25 and large["/en/rights/housing/"] <= 30
+
+
+def test_a_rights_page_is_its_own_address_in_every_language(client, network, rights_page, housing):
+    """Canonical, og:url, hreflang, the language switcher and the sitemap name the right's
+    own page, with the right's slug in each language; another language's slug leads there."""
+    spanish = Locale.objects.get(language_code="es")
+    vivienda = housing.copy_for_translation(spanish)
+    vivienda.name, vivienda.slug = "Derecho a la vivienda", "vivienda"
+    vivienda.save()
+    translated = rights_page.copy_for_translation(spanish, copy_parents=True)
+    translated.save_revision().publish()
+    english = "http://localhost/en/rights/housing/"
+    spanish_url = "http://localhost/es/rights/vivienda/"
+
+    for url, other, other_code in [(english, spanish_url, "es"), (spanish_url, english, "en")]:
+        html = get(client, url.removeprefix("http://localhost")).content.decode()
+        assert f'<link rel="canonical" href="{url}">' in html
+        assert meta(html, "property", "og:url") == url
+        assert f'<link rel="alternate" hreflang="{other_code}" href="{other}">' in html
+        switch = other.removeprefix("http://localhost")
+        assert f'<a href="{switch}" lang="{other_code}" hreflang="{other_code}">' in html
+    assert "<title>Derecho a la vivienda" in get(client, "/es/rights/vivienda/").content.decode()
+    # A Spanish reader following an English link lands on the Spanish address.
+    response = get(client, "/es/rights/housing/")
+    assert response.status_code == 302 and response["Location"] == "/es/rights/vivienda/"
+
+    urls = sitemap(client, "localhost")
+    alternates = {"en": english, "es": spanish_url, "x-default": english}
+    assert urls[english] == alternates and urls[spanish_url] == alternates

@@ -1,33 +1,21 @@
 """Search engines and sharing: sitemap.xml and robots.txt per site, OpenGraph, JSON-LD."""
 
-import json
+import datetime
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale
 
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
-from tests.meta_tags import meta
-from tests.pages import add_entry, add_story
+from tests.files.chapter_files import image_in
+from tests.meta_tags import json_ld, meta, sitemap
+from tests.pages import add_entry, add_event, add_story, chapter
 
 pytestmark = pytest.mark.django_db
-
-NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-
-
-def sitemap(client, host):
-    response = client.get("/sitemap.xml", headers={"host": host})
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 - our own response
-    return {
-        url.findtext("s:loc", namespaces=NS): {
-            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
-        }
-        for url in root.findall("s:url", NS)
-    }
 
 
 def translate(page, **fields):
@@ -120,13 +108,6 @@ def test_story_has_opengraph_and_twitter_meta(client, network):
     assert meta(html, "name", "twitter:title") == "Rent strike"
 
 
-def json_ld(html):
-    return [
-        json.loads(block)
-        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    ]
-
-
 def test_story_json_ld_is_an_article(client, network):
     add_story(network.riverside, "Rent strike")
     html = client.get("/en/stories/rent-strike/", headers={"host": RIVERSIDE_HOST}).content.decode()
@@ -144,3 +125,86 @@ def test_homes_describe_their_organization(client, network):
     organization = next(data for data in alliance if data["@type"] == "Organization")
     assert organization["name"] == network.alliance.title
     assert "areaServed" not in organization
+
+
+def test_an_organizations_description_is_escaped_once(client, network):
+    network.alliance.intro = 'Residents putting people\'s needs first: "rights" & <dignity>.'
+    network.alliance.save_revision().publish()
+    html = client.get("/en/", headers={"host": ALLIANCE_HOST}).content.decode()
+    organization = next(data for data in json_ld(html) if data["@type"] == "Organization")
+    assert organization["description"] == network.alliance.intro
+
+
+def test_articles_have_typed_authors_a_modified_date_and_their_image(client, network):
+    photo = image_in(chapter("Riverside").collection, "Tenants meeting")
+    add_story(
+        network.riverside,
+        "Rent strike",
+        authors="Ana Ruiz, Riverside housing committee, Riverside",
+        image=photo,
+        image_alt="Tenants around a table",
+    )
+    html = client.get("/en/stories/rent-strike/", headers={"host": RIVERSIDE_HOST}).text
+    article = next(data for data in json_ld(html) if data["@type"] == "Article")
+    assert article["author"] == [
+        {"@type": "Person", "name": "Ana Ruiz"},
+        {"@type": "Organization", "name": "Riverside housing committee"},
+        {"@type": "Organization", "name": "Riverside"},
+    ]
+    assert datetime.datetime.fromisoformat(article["dateModified"]) <= timezone.now()
+    assert article["image"].startswith("http://riverside.localhost/media/images/")
+    assert article["image"] == meta(html, "property", "og:image")
+    assert meta(html, "property", "og:image:alt") == "Tenants around a table"
+    assert photo.renditions.filter(file=article["image"].split("/media/")[1]).exists()
+
+
+def test_events_have_the_image_of_their_body(client, network):
+    photo = image_in(chapter("Riverside").collection, "Assembly hall")
+    add_event(
+        network.riverside,
+        "Housing assembly",
+        start_date=datetime.date(2030, 5, 1),
+        body=[("image", {"image": photo, "alt_text": "The hall", "caption": "", "credit": ""})],
+    )
+    html = client.get("/en/events/housing-assembly/", headers={"host": RIVERSIDE_HOST}).text
+    event = next(data for data in json_ld(html) if data["@type"] == "Event")
+    assert event["image"].startswith("http://riverside.localhost/media/images/")
+    assert event["image"] == meta(html, "property", "og:image")
+
+
+def test_every_page_type_describes_itself(client, network):
+    """Stories, events and archive entries have a description; an entry behind a content
+    warning is described by its warning only, never by what the warning holds back."""
+    host = {"host": RIVERSIDE_HOST}
+    add_story(network.riverside, "Rent strike", summary="Tenants win. " * 30)
+    add_event(network.riverside, "Assembly", start_date=datetime.date(2030, 5, 1))
+    add_entry(network.riverside, "Open testimony", summary="What Mrs. Ruiz remembers.")
+    add_entry(
+        network.riverside,
+        "Hard testimony",
+        summary="The night the family was evicted.",
+        content_warning="Eviction; a family split",
+    )
+    story = meta(client.get("/en/stories/rent-strike/", headers=host).text, "name", "description")
+    assert story.startswith("Tenants win. Tenants win.") and len(story) <= 160
+    assert story.endswith("…")
+    event = client.get("/en/events/assembly/", headers=host).text
+    assert meta(event, "name", "description") == "About Assembly."
+    entry = client.get("/en/archive/open-testimony/", headers=host).text
+    assert meta(entry, "name", "description") == "What Mrs. Ruiz remembers."
+    for url in ("/en/archive/hard-testimony/", "/en/archive/hard-testimony/?continue=1"):
+        html = client.get(url, headers=host).text
+        assert meta(html, "name", "description") == "Content warning: Eviction; a family split"
+        assert "evicted" not in meta(html, "property", "og:description")
+
+
+def test_every_host_has_a_favicon(client, network):
+    for host in (ALLIANCE_HOST, RIVERSIDE_HOST):
+        response = client.get("/favicon.ico", headers={"host": host})
+        assert response.status_code == 200
+        assert response["Content-Type"] == "image/x-icon"
+        assert response.content[:4] == b"\x00\x00\x01\x00"  # an ICO file
+        html = client.get("/en/", headers={"host": host}).text
+        svg = re.search(r'<link rel="icon" href="/static/([^"]+)" type="image/svg\+xml">', html)
+        assert svg and finders.find(svg.group(1)).endswith("favicon.svg")
+        assert '<link rel="icon" href="/favicon.ico"' in html

@@ -1,4 +1,8 @@
-"""The embedded SQLite path that `make run` uses: migrate, load the demo, serve a page."""
+"""The embedded SQLite path that `make run` uses: migrate, load the demo, serve a page.
+
+As `make run PORT=8773` does: DEMO_PORT in the environment, the demo's settings."""
+
+import re
 
 from chapters.demo import data
 from tests.process import run_manage
@@ -8,14 +12,23 @@ CHAPTERS = data.chapters()
 SERVE_HOME = """
 from django.test import Client
 client = Client()
-alliance = client.get("/", headers={"host": "localhost:8000"})
-chapter = client.get("/", headers={"host": "%s:8000"})
+alliance = client.get("/", headers={"host": "localhost:8773"})
+chapter = client.get("/", headers={"host": "%s:8773"})
 # The consent gate (subqueries, the database's clock) on SQLite too.
-photos = client.get("/en/archive/first-tenants-meeting-photographs/", headers={"host": "%s:8000"})
-members = client.get("/en/archive/kitchen-table-interview/", headers={"host": "%s:8000"})
+photos = client.get("/en/archive/first-tenants-meeting-photographs/", headers={"host": "%s:8773"})
+members = client.get("/en/archive/kitchen-table-interview/", headers={"host": "%s:8773"})
 print(alliance.status_code, chapter.status_code, photos.status_code, members.status_code)
 print(alliance.text.split("<h1>")[1].split("</h1>")[0])
 print(chapter.text.split("<h1>")[1].split("</h1>")[0])
+# A missing page, as a reader meets it: our page, never Django's technical one.
+missing = client.get("/en/no-such-page/", headers={"host": "%s:8773"})
+print(missing.status_code, missing.text.split("<h1>")[1].split("</h1>")[0])
+print("technical" if "URLconf" in missing.text or "DEBUG = True" in missing.text else "ours")
+# An invitation email (the console backend prints it), with the demo's port in its links.
+from chapters.lifecycle.people import invite_person
+from chapters.register.chapter import Chapter
+print("EMAIL")
+invite_person(Chapter.objects.get(home__title="%s"), "new-member@example.org", "member")
 """
 
 
@@ -26,6 +39,7 @@ def manage(*args, db_path):
         DATABASE_URL=f"sqlite:///{db_path}",
         MEDIA_ROOT=str(db_path.parent / "media"),
         PRIVATE_MEDIA_ROOT=str(db_path.parent / "private_media"),
+        DEMO_PORT="8773",
     )
     assert result.returncode == 0, result.stderr
     return result
@@ -36,13 +50,23 @@ def test_demo_network_runs_on_sqlite(tmp_path):
     manage("migrate", "--noinput", db_path=db_path)
     loaded = manage("load_demo_network", db_path=db_path)
     assert "Demo network loaded" in loaded.stdout
-    served = manage(
+    output = manage(
         "shell",
         "--no-imports",
         "-c",
-        SERVE_HOME % ((CHAPTERS[0]["hostname"],) * 3),
+        SERVE_HOME % ((CHAPTERS[0]["hostname"],) * 4 + (CHAPTERS[0]["name"],)),
         db_path=db_path,
-    ).stdout.splitlines()
+    ).stdout
+    served, email = output.split("EMAIL\n")
+    served = served.splitlines()
     assert served[0] == "200 200 200 302"
     # Each hostname has its own home.
-    assert served[1:] == ["US Human Rights Cities Alliance", CHAPTERS[0]["name"]]
+    assert served[1:3] == ["US Human Rights Cities Alliance", CHAPTERS[0]["name"]]
+    # DEBUG is off in the demo: a missing page is our 404 page.
+    assert served[3:] == ["404 Page not found", "ours"]
+    # Every link in the email has the port the demo is served on.
+    links = re.findall(r"https?://[^\s/]+", email)
+    assert links and set(links) == {
+        "http://localhost:8773",
+        f"http://{CHAPTERS[0]['hostname']}:8773",
+    }
