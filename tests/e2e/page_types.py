@@ -71,7 +71,6 @@ def _chapter_pages(language: str) -> list[tuple[str, str, str]]:
         ("story-index", host, f"/{language}/stories/"),
         ("story", host, f"/{language}/stories/{story}/"),
         ("event-index", host, f"/{language}/events/"),
-        ("past-events", host, f"/{language}/events/?when=past"),
         ("event", host, f"/{language}/events/{event}/"),
         ("archive-index", host, f"/{language}/archive/"),
         ("archive-entry", host, f"/{language}/archive/{entry}/?continue=1"),
