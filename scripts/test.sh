@@ -16,6 +16,22 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
+# --- The W3C Nu HTML checker (tests/e2e/test_html_validity.py) -----------------
+# vnu.jar from npm's vnu-jar (package.json), run by the machine's Java. Its install
+# script would download a Java of its own where there is none: never run it.
+if ! command -v java >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "Installing Debian's Java for the HTML checker…"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+    else
+        echo "java is missing: run 'sudo apt-get install default-jre-headless' once." >&2
+        exit 1
+    fi
+fi
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --ignore-scripts --no-audit --no-fund --silent
+fi
+
 # --- A throwaway PostgreSQL cluster --------------------------------------------
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then

@@ -17,7 +17,7 @@ from django.db.models import Count, Exists, OuterRef, QuerySet
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 
-from home.locales import in_active_locale, localized
+from home.locales import active_language, default_language, language_of, localized
 from home.models import Right
 
 TAGGING_HEADING = "Rights and principles"
@@ -31,6 +31,26 @@ def principles_field(help_text: str = "") -> ParentalManyToManyField:
     return ParentalManyToManyField(
         "home.Principle", blank=True, related_name="+", help_text=help_text
     )
+
+
+def in_reader_language(tagged: QuerySet, related: tuple = ()) -> list:
+    """Tagged snippets, each in the reader's language where it is translated, else in the
+    network's default language, else as tagged; ordered as their model orders them.
+
+    One query: the tags and all their translations together (a subquery on a saved
+    page; in a preview, the editor's unsaved choices). A page's tags cost the same in
+    every language, and the links its rights carry stay within the page's budget.
+    """
+    keys = tagged.values_list("translation_key", flat=True)
+    versions = list(tagged.model.objects.filter(translation_key__in=keys).select_related(*related))
+    rank = {active_language(): 0, default_language(): 1}
+    chosen: dict = {}
+    for obj in versions:
+        best = chosen.get(obj.translation_key)
+        if best is None or rank.get(language_of(obj), 2) < rank.get(language_of(best), 2):
+            chosen[obj.translation_key] = obj
+    order = {id(obj): n for n, obj in enumerate(versions)}
+    return sorted(chosen.values(), key=lambda obj: order[id(obj)])
 
 
 class RightsAndPrinciplesMixin(models.Model):
@@ -53,10 +73,10 @@ class RightsAndPrinciplesMixin(models.Model):
 
     def tags_context(self) -> dict:
         """The page's rights and principles in the reader's language, for its template."""
-        context = {"rights": in_active_locale(list(self.rights.all()))}
+        context = {"rights": in_reader_language(self.rights.all())}
         if self.related_principles is not None:
-            context["principles"] = in_active_locale(
-                list(self.related_principles.select_related("principle_set"))
+            context["principles"] = in_reader_language(
+                self.related_principles.all(), related=("principle_set",)
             )
         return context
 

@@ -14,6 +14,7 @@ without regard to case).
 Every listing goes through `home.publication.public_pages`.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -30,9 +31,9 @@ from chapters.network.pages import NetworkPage
 from chapters.site.home import ChapterHomePage
 from chapters.stories.models import StoryPage
 from home.locales import active_language, default_language, language_of, localized
-from home.models import Resource, Right
+from home.models import AllianceHomePage, Resource, Right
 from home.publication import public_pages
-from home.sites import page_addresses
+from home.sites import page_addresses, page_url
 
 LIMIT = 12
 
@@ -218,3 +219,37 @@ def right_description(right: Right) -> str:
         "article": right.article,
     }
     return f"{source} {right.description}".strip()
+
+
+def network_links(request) -> dict:
+    """The Alliance's home and its browse-by-right page in the reader's language, as
+    this reader follows them from any site of the network (home.sites.page_url).
+
+    Every page's footer links to both, and a page's rights link to their pages on
+    the Alliance's site, so a reader of one chapter finds the whole network. Read
+    once per request, in one query; an empty address where a page is not public.
+    """
+    cached = getattr(request, "_network_links", None)
+    if cached is not None:
+        return cached
+    pages = localized(
+        public_pages(Page.objects.type(AllianceHomePage, RightsPage)).order_by("depth", "pk")
+    )
+    rights_type = ContentType.objects.get_for_model(RightsPage).pk
+    alliance = next((p for p in pages if p.content_type_id != rights_type), None)
+    rights = next((p for p in pages if p.content_type_id == rights_type), None)
+    links = {
+        "alliance_url": page_url(alliance, request) if alliance else "",
+        "alliance_title": alliance.title if alliance else "",
+        "rights_url": page_url(rights, request) if rights else "",
+    }
+    request._network_links = links
+    return links
+
+
+def right_url(request, right: Right) -> str:
+    """The address of a right's page on the Alliance's site, in the reader's language."""
+    index = network_links(request)["rights_url"]
+    if not index:
+        return ""
+    return index + RightsPage.get_resolver().reverse("right_route", slug=right.slug)

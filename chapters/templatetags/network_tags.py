@@ -1,7 +1,9 @@
-"""The network's latest stories and next events, for the Alliance home."""
+"""The network's latest stories and next events, for the Alliance home; the links every
+site has to the Alliance and to browse by right."""
 
 from django import template
 
+from chapters.network import rights
 from chapters.network.content import (
     NetworkEventsPage,
     NetworkStoriesPage,
@@ -28,3 +30,20 @@ def network_latest(context, count: int = LATEST) -> dict:
         "stories_page": stories_pages[0] if stories_pages else None,
         "events_page": events_pages[0] if events_pages else None,
     }
+
+
+@register.simple_tag(takes_context=True)
+def network_links(context) -> dict:
+    """The Alliance's home (`alliance_url`, `alliance_title`) and browse by right
+    (`rights_url`), in the reader's language (chapters.network.rights)."""
+    request = context.get("request")
+    if request is None:
+        return {"alliance_url": "", "alliance_title": "", "rights_url": ""}
+    return rights.network_links(request)
+
+
+@register.simple_tag(takes_context=True)
+def right_url(context, right) -> str:
+    """A right's page on the Alliance's site, in the reader's language."""
+    request = context.get("request")
+    return rights.right_url(request, right) if request is not None else ""

@@ -4,7 +4,9 @@ import pytest
 from playwright.sync_api import expect
 
 from chapters.demo import data
+from tests.conftest import RIVERSIDE_HOST
 from tests.e2e.conftest import SCREENSHOTS
+from tests.e2e.page_types import NOT_FOUND, PAGE_TYPES
 
 CHAPTERS = data.chapters()
 STORIES, EVENTS, ARCHIVE = (data.by_hostname(k) for k in ("stories", "events", "archive"))
@@ -68,14 +70,49 @@ def test_the_alliance_search_links_chapter_pages_on_their_own_sites(page, demo_s
     assert all(f".localhost:{demo_server}/" in href for href in chapter_links)
 
 
-def test_mobile_layout(page, demo_server, screenshot):
-    page.set_viewport_size({"width": 390, "height": 844})
-    chapter = CHAPTERS[1]
-    page.goto(f"http://{chapter['hostname']}:{demo_server}/en/")
-    expect(page.locator("h1")).to_be_visible()
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, "the page scrolls sideways on a phone"
-    screenshot("chapter-home-mobile")
+# Phones: the narrowest in use (320 px) and a common one (390 px).
+PHONE_WIDTHS = (390, 320)
+TABS = 3  # pages load side by side in this many tabs of one browser context
+
+
+def _serve(html: bytes):
+    return lambda route: route.fulfill(status=404, body=html, content_type="text/html")
+
+
+def _too_wide(tab, name: str, path: str) -> list[str]:
+    """Where the loaded page is wider than the window, at each phone width."""
+    found = []
+    for width in PHONE_WIDTHS:
+        tab.set_viewport_size({"width": width, "height": 800})  # lays the page out again
+        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            found.append(f"{name} ({path}) at {width} px is {scroll_width} px wide")
+    return found
+
+
+def test_no_page_type_scrolls_sideways_on_a_phone(
+    context, page, demo_server, client, network, screenshot
+):
+    """Every page type, in both languages, is no wider than a phone's screen: a long
+    option in a filter, a long word or a wide image stays inside the window."""
+    # The demo server's 404 is Django's debug page: ours, as the test client renders it.
+    for _name, path in NOT_FOUND:
+        html = client.get(path, headers={"host": RIVERSIDE_HOST}).content
+        context.route(f"http://{PUBLISHING}:{demo_server}{path}", _serve(html))
+    pages = PAGE_TYPES + [(name, PUBLISHING, path) for name, path in NOT_FOUND]
+    tabs = [page] + [context.new_page() for _ in range(TABS - 1)]
+    too_wide = []
+    for start in range(0, len(pages), TABS):
+        batch = list(zip(tabs, pages[start : start + TABS], strict=False))
+        for tab, (_name, host, path) in batch:
+            tab.set_viewport_size({"width": PHONE_WIDTHS[0], "height": 800})
+            tab.goto(f"http://{host}:{demo_server}{path}", wait_until="commit")
+        for tab, (name, _host, path) in batch:
+            tab.wait_for_load_state("load")
+            too_wide += _too_wide(tab, name, path)
+    page.goto(f"http://{PAGE_TYPES[0][1]}:{demo_server}/es/stories/")
+    screenshot("network-stories-es-320")
+    assert not too_wide, "\n".join(too_wide)
 
 
 PUBLISHING = CHAPTERS[0]["hostname"]

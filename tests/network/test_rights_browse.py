@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.models import Resource, Right
+from tests.conftest import RIVERSIDE_HOST
 from tests.meta_tags import meta, sitemap
 from tests.pages import add_entry, add_event, add_story
 
@@ -182,3 +183,52 @@ def test_a_rights_page_is_its_own_address_in_every_language(client, network, rig
     urls = sitemap(client, "localhost")
     alternates = {"en": english, "es": spanish_url, "x-default": english}
     assert urls[english] == alternates and urls[spanish_url] == alternates
+
+
+def _spanish_rights(housing, rights_page):
+    """Housing and browse by right in Spanish (the Alliance home with them)."""
+    spanish = Locale.objects.get(language_code="es")
+    vivienda = housing.copy_for_translation(spanish)
+    vivienda.name = "Derecho a la vivienda"
+    vivienda.save()
+    translated = rights_page.copy_for_translation(spanish, copy_parents=True)
+    translated.slug = "derechos"
+    translated.save_revision().publish()
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "href"),
+    [
+        ("en", "Right to housing", "http://localhost/en/rights/housing/"),
+        ("es", "Derecho a la vivienda", "http://localhost/es/derechos/housing/"),
+    ],
+)
+def test_a_chapter_pages_rights_link_to_their_pages_on_the_alliance_site(
+    client, network, rights_page, housing, language, name, href
+):
+    """A reader of a story, an event or an archive entry follows one of its rights to
+    what the whole network does about it, in the language they are reading."""
+    _spanish_rights(housing, rights_page)
+    add_story(network.riverside, "Rent strike", rights=[housing])
+    add_event(network.riverside, "Tenants meet", start_date=SOON, rights=[housing])
+    add_entry(network.riverside, "Eviction testimony", rights=[housing])
+    for path in ("stories/rent-strike/", "events/tenants-meet/", "archive/eviction-testimony/"):
+        response = client.get(f"/{language}/{path}?continue=1", headers={"host": RIVERSIDE_HOST})
+        assert f'<a class="tag" href="{href}">{name}</a>' in response.text, path
+
+
+@pytest.mark.parametrize(
+    ("language", "alliance", "rights"),
+    [
+        ("en", "http://localhost/en/", "http://localhost/en/rights/"),
+        ("es", "http://localhost/es/", "http://localhost/es/derechos/"),
+    ],
+)
+def test_every_chapter_page_links_to_the_alliance_and_browse_by_right(
+    client, network, rights_page, housing, language, alliance, rights
+):
+    _spanish_rights(housing, rights_page)
+    footer = client.get(f"/{language}/", headers={"host": RIVERSIDE_HOST}).text
+    footer = footer[footer.index('<footer class="site-footer">') :]
+    assert f'href="{alliance}"' in footer
+    assert f'href="{rights}"' in footer
