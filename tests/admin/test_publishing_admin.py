@@ -264,9 +264,10 @@ def entry_form(entry, **fields) -> dict:
 def test_a_recording_saves_as_a_draft_without_transcript_but_never_publishes(login, network):
     """The transcript is for publishing: a moderator reworking a live recording's
     transcript saves drafts; every publish path refuses it, with the reason."""
+    from django.contrib.auth import get_user_model
     from django.core.exceptions import ValidationError
 
-    from tests.pages import add_entry
+    from tests.pages import add_entry, chapter
 
     entry = add_entry(
         network.riverside,
@@ -298,7 +299,20 @@ def test_a_recording_saves_as_a_draft_without_transcript_but_never_publishes(log
     assert "Nothing was published: “Recorded at the union hall”." in bulk.text
     assert "needs a transcript before it can be published" in bulk.text
 
+    moderator = get_user_model().objects.get(username="riverside-moderator")
+    chapter("Riverside").workflow.start(entry, moderator)
+    task_state = entry.current_workflow_task_state
+    approve = client.post(
+        f"/admin/pages/workflow/action/{entry.pk}/approve/{task_state.pk}/",
+        {"comment": ""},
+        headers=ADMIN,
+        follow=True,
+    )
+    assert "“Recorded at the union hall” was not approved:" in approve.text
+    task_state.refresh_from_db()
+    assert task_state.status == "in_progress"
+
     with pytest.raises(ValidationError, match="needs a transcript"):
-        entry.get_latest_revision().publish()  # the scheduler's and the workflow's path
+        entry.get_latest_revision().publish()  # the scheduler's path, and code's
     entry.refresh_from_db()
     assert entry.live and entry.transcript == "<p>We met on Tuesdays.</p>"
