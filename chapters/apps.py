@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core import checks
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 from network_site.storage import private_media_outside_public_folders
@@ -64,3 +64,7 @@ class ChaptersConfig(AppConfig):
         from chapters.archive.consent_records import ConsentRecord
 
         post_save.connect(log_consent_change, sender=ConsentRecord)
+        # A recording is published only with its transcript, on every publish path.
+        from chapters.archive.models import refuse_publishing_without_transcript
+
+        pre_save.connect(refuse_publishing_without_transcript, sender=ArchiveEntryPage)

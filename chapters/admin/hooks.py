@@ -1,5 +1,7 @@
+from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -12,7 +14,7 @@ from chapters.admin import scope as admin_scope
 from chapters.admin import views as admin_views
 from chapters.admin.scope import page_scope
 from chapters.archive.access import entry_visible_to, members_consent_in_force
-from chapters.archive.models import ArchiveEntryPage
+from chapters.archive.models import TRANSCRIPT_NEEDED, ArchiveEntryPage, needs_transcript
 from chapters.files import private as private_media
 from chapters.files import views as media_views
 from chapters.register.chapter import Chapter
@@ -142,6 +144,43 @@ def archive_documents_only_in_admin(document, request):
         raise Http404
 
 
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_without_transcript(request, action_type, objects, action):
+    """Bulk publish: name the recordings that lack a transcript before Wagtail publishes
+    any (the entry's own save would refuse it with an error page); nothing is published."""
+    if action_type != "publish":
+        return None
+    missing = []
+    for page in objects:
+        latest = page.get_latest_revision_as_object()
+        if isinstance(latest, ArchiveEntryPage) and needs_transcript(latest):
+            missing.append(f"“{latest.title}”")
+    if not missing:
+        return None
+    messages.error(request, f"Nothing was published: {', '.join(missing)}. {TRANSCRIPT_NEEDED}")
+    return redirect(action.next_url)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_moves_that_break_pages(request, action_type, objects, action):
+    """ "Add to collection" moves files with a queryset update (no save): the move rule
+    (chapters/files/rules.py) is asked here, and nothing moves if it refuses one."""
+    if action_type != "add_to_collection":
+        return None
+    from copy import copy
+
+    from chapters.files.rules import move_refusal
+
+    collection = action.cleaned_form.cleaned_data.get("collection")
+    for item in objects:
+        moved = copy(item)
+        moved.collection = collection
+        if message := move_refusal(moved):
+            messages.error(request, f"Nothing was moved. {message}")
+            return redirect(action.next_url)
+    return None
+
+
 @hooks.register("after_bulk_action")
 def archive_files_moved_in_bulk(request, action_type, objects, action_class_instance):
     private_media.secure_bulk_moves(request, action_type, objects, action_class_instance)
@@ -174,9 +213,6 @@ hooks.register("construct_document_chooser_queryset", _not_archive_in_settings)
 def _refuse_placement(request, page, destination, *, subtree: bool):
     """Files a page uses may not be usable where it goes: say so before Wagtail's move
     or copy saves it (the page's own save would refuse it with an error page)."""
-    from django.contrib import messages
-    from django.shortcuts import redirect
-
     from chapters.files.rules import placement_refusal
 
     message = placement_refusal(page, destination, subtree=subtree)

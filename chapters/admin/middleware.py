@@ -10,15 +10,22 @@ Two lines, for anyone whose admin is scoped to their own pages (see
    below refuse a request that names a page, image or document outside the
    person's scope, before Wagtail renders anything: bulk-action confirmations,
    move and copy errors and workflow messages name objects a person cannot change.
+
+And, for everyone, `approval_refusal`: a workflow approval that would publish a
+recording without its transcript is refused with the reason.
 """
 
 from fnmatch import fnmatchcase
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -26,6 +33,7 @@ from wagtail.permissions import policy_registry
 
 from chapters.admin.allowlist import admits
 from chapters.admin.scope import own_pages_scope, page_scope, visible_pages
+from chapters.archive.models import TRANSCRIPT_NEEDED, ArchiveEntryPage, needs_transcript
 
 REFUSAL = _(
     "This part of the admin is for network administrators. Your account works on "
@@ -58,6 +66,31 @@ def _own_pages(user, ids) -> bool:
     return found == len(wanted)
 
 
+def approval_refusal(request):
+    """Approving a workflow task publishes: a recording without transcript is not
+    approved, and the moderator is told why (the entry's own save would refuse it
+    with an error page, half-way through the approval)."""
+    match = request.resolver_match
+    if not (
+        request.method == "POST"
+        and match is not None
+        and match.view_name == "wagtailadmin_pages:workflow_action"
+        and match.kwargs.get("action_name") == "approve"
+    ):
+        return None
+    page = Page.objects.filter(pk=match.kwargs.get("page_id")).first()
+    latest = page.get_latest_revision_as_object() if page is not None else None
+    if not (isinstance(latest, ArchiveEntryPage) and needs_transcript(latest)):
+        return None
+    messages.error(request, f"“{latest.title}” was not approved: {TRANSCRIPT_NEEDED}")
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        return render_modal_workflow(
+            request, "", None, {}, json_data={"step": "success", "redirect": url}
+        )
+    return redirect(url)
+
+
 def _names(view_name, patterns) -> bool:
     return any(fnmatchcase(view_name, pattern) for pattern in patterns)
 
@@ -70,6 +103,8 @@ class ChapterAdminScopeMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path.startswith("/admin/") and (refused := approval_refusal(request)):
+            return refused
         if not (
             request.path.startswith("/admin/")
             and request.user.is_authenticated

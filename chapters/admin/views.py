@@ -33,6 +33,7 @@ from chapters.lifecycle.onboarding import OnboardingError, onboard_chapter
 from chapters.lifecycle.people import ROLES, InviteError, invite_person
 from chapters.register.chapter import Chapter
 from chapters.register.settings import TIME_ZONES, ChapterSettings
+from chapters.register.us_states import STATE_CHOICES
 from chapters.site.home import ChapterHomePage
 from home.models import Resource
 from home.sites import site_root_url
@@ -134,6 +135,18 @@ class OnboardForm(forms.Form):
         max_length=100, required=False, help_text="State or region, e.g. Oregon."
     )
     locality_type = forms.ChoiceField(choices=ChapterHomePage.LOCALITY_TYPES, initial="city")
+    state = forms.ChoiceField(
+        label="US state",
+        choices=[("", "Several states, or none")] + STATE_CHOICES,
+        required=False,
+        help_text="Places the chapter on the Alliance's chapter map and in the directory's "
+        "state filter.",
+    )
+    status = forms.ChoiceField(
+        choices=ChapterHomePage.STATUSES,
+        initial="exploring",
+        help_text=ChapterHomePage._meta.get_field("status").help_text,
+    )
     languages = forms.MultipleChoiceField(
         choices=settings.LANGUAGES,
         initial=[settings.LANGUAGE_CODE],
@@ -186,6 +199,8 @@ class OnboardView(NetworkAdminFormView):
                 hostname=data["hostname"],
                 region=data["region"],
                 locality_type=data["locality_type"],
+                state=data["state"],
+                status=data["status"],
                 languages=languages,
                 time_zone=data["time_zone"],
                 moderator_email=data["moderator_email"],

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -37,17 +38,22 @@ from chapters.content.sections import (
 )
 from home.forms import NetworkPageForm
 from home.locales import in_active_locale
-from home.publication import public_pages
+from home.publication import is_public, public_pages
 
 TRANSCRIPT_NEEDED = "An audio or video recording needs a transcript before it can be published."
 
 
 class ArchiveEntryForm(NetworkPageForm):
-    """Tells the editor, on the form, why a recording without transcript cannot go live."""
+    """Tells the editor, on the form, why a recording without transcript cannot go live:
+    when they publish (now or scheduled), submit it for moderation or approve it. A
+    draft saves without one: the transcript is often typed after the recording."""
 
     def clean(self):
         cleaned = super().clean()
-        publishing = "action-publish" in self.data or "action-submit" in self.data
+        approving = "action-workflow-action" in self.data and (
+            self.data.get("workflow-action-name") == "approve"
+        )
+        publishing = approving or "action-publish" in self.data or "action-submit" in self.data
         if publishing and cleaned.get("media_url") and not _has_text(cleaned.get("transcript")):
             self.add_error("transcript", TRANSCRIPT_NEEDED)
         return cleaned
@@ -55,6 +61,43 @@ class ArchiveEntryForm(NetworkPageForm):
 
 def _has_text(html: str | None) -> bool:
     return bool(strip_tags(html or "").strip())
+
+
+def needs_transcript(entry) -> bool:
+    """A recording without a transcript: it may be saved as a draft, never published."""
+    return bool(entry.media_url) and not _has_text(entry.transcript)
+
+
+def refuse_publishing_without_transcript(sender, instance, raw=False, update_fields=None, **kw):
+    """pre_save of an entry: every path that publishes (the editor, bulk publish, a
+    scheduled publish, a workflow approval, code) saves the whole page with `live`
+    set; a draft (`save_revision`) saves only a few fields and is not refused. An
+    entry already live with this very recording and transcript is left alone, so
+    no unrelated save (a move, unpublishing) is blocked by an old entry."""
+    if raw or update_fields is not None or not instance.live or not needs_transcript(instance):
+        return
+    stored = None
+    if instance.pk is not None:
+        stored = sender.objects.filter(pk=instance.pk).values_list(
+            "live", "media_url", "transcript"
+        )
+        stored = stored.first()
+    if stored == (True, instance.media_url, instance.transcript):
+        return
+    raise ValidationError({"transcript": [TRANSCRIPT_NEEDED]})
+
+
+def not_public_reason(consent) -> str:
+    """Why the public does not see a live entry, in the admin's words."""
+    if consent is None:
+        return pgettext("page status", "live · no consent")
+    if consent.status != ConsentRecord.GIVEN:
+        return pgettext("page status", "live · consent pending")
+    if consent.scope != "public":
+        return pgettext("page status", "live · members only")
+    if consent.embargo_until and consent.embargo_until > timezone.now():
+        return pgettext("page status", "live · embargoed")
+    return pgettext("page status", "live · not public")
 
 
 def archive_feed(page, request, entries) -> HttpResponse:
@@ -259,6 +302,17 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
         """The entry's consent record (shared by all its translations), or None."""
         return consent_of(self)
 
+    @property
+    def status_string(self):
+        """The admin's status tag: an entry the public cannot see (the shared public
+        query) says why, never "live"; a withdrawn one says so, not "draft"."""
+        consent = self.consent
+        if consent is not None and consent.status == ConsentRecord.WITHDRAWN:
+            return pgettext("page status", "consent withdrawn")
+        if not self.live or is_public(self):
+            return super().status_string
+        return not_public_reason(consent)
+
     def files(self) -> list:
         """The images and documents the entry shows: its own fields and its body's blocks."""
         media = (get_image_model(), get_document_model())
@@ -289,8 +343,6 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
             errors = error.update_error_dict(errors)
         if self.period_end and self.period_end < self.period_start:
             errors.setdefault("period_end", []).append("The period cannot end before it starts.")
-        if self.live and self.media_url and not _has_text(self.transcript):
-            errors.setdefault("transcript", []).append(TRANSCRIPT_NEEDED)
         if errors:
             raise ValidationError(errors)
 

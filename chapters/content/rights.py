@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 
 from home.locales import active_language, default_language, language_of, localized
-from home.models import Right
+from home.models import Principle, Right
 
 TAGGING_HEADING = "Rights and principles"
 
@@ -53,6 +53,29 @@ def in_reader_language(tagged: QuerySet, related: tuple = ()) -> list:
     return sorted(chosen.values(), key=lambda obj: order[id(obj)])
 
 
+class PrincipleCheckboxes(forms.CheckboxSelectMultiple):
+    """The principles as checkboxes under the name of their set ("Jemez Principles …"),
+    in the sets' order: a bare list of some 26 titles does not say which "Be inclusive"
+    is whose. The form offers only the page's own language (home.forms)."""
+
+    def optgroups(self, name, value, attrs=None):
+        choices = list(self.choices)
+        ids = [getattr(option, "value", option) for option, _label in choices]
+        set_of = dict(
+            Principle.objects.filter(pk__in=ids).values_list("pk", "principle_set__title")
+        )
+        groups: dict[str, list] = {}
+        for option, label in choices:
+            groups.setdefault(set_of.get(getattr(option, "value", option), ""), []).append(
+                (option, label)
+            )
+        self.choices = list(groups.items())
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = choices
+
+
 class RightsAndPrinciplesMixin(models.Model):
     """Rights and principles a page is about, their editor panels and how they are read.
 
@@ -64,7 +87,7 @@ class RightsAndPrinciplesMixin(models.Model):
     related_principles = principles_field()
 
     rights_panel = FieldPanel("rights", widget=forms.CheckboxSelectMultiple)
-    tagging_panels = [rights_panel, FieldPanel("related_principles")]
+    tagging_panels = [rights_panel, FieldPanel("related_principles", widget=PrincipleCheckboxes)]
     # The editor's tab for the panels above: (heading, panels), for `edit_tabs`.
     tagging_tab = (TAGGING_HEADING, tagging_panels)
 

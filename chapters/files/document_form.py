@@ -10,6 +10,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import UploadedFile
 
 from chapters.files.file_safety import check_upload
+from chapters.files.image_form import check_collection_move
 from chapters.files.private import ARCHIVE, is_archive_item, original_name, stored_state
 
 STAGED_PREFIX = re.compile(r"^uploaded-document-(\d+)$")
@@ -33,6 +34,7 @@ class DocumentForm(BaseDocumentForm):
             # uploader sets only after this form: show it the staged one's name.
             self.instance.file.name = staged.file.name
         super()._post_clean()
+        check_collection_move(self)
 
         name, size, file = self._file_to_check()
         if file is None:

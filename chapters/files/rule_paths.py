@@ -7,6 +7,8 @@
   withdrawing consent is never blocked by an old reference.
 * `pre_save` of a page revision (a draft saved with `save_revision(clean=False)`):
   the same, comparing the revision's content with the page as stored.
+* `pre_save` of an image or document: it moves to another collection only if what
+  uses it may use files there (`move_refusal`); the forms say so first.
 * wagtail-localize's segment overrides (the translation editor's "Change image"):
   an override naming a file the translation may not use is kept with its error,
   which the translation editor shows on the segment; wagtail-localize never
@@ -24,7 +26,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from chapters.archive.consent_records import ConsentRecord
-from chapters.files.rules import MISSING, consent_errors, kind_of, media_errors, references
+from chapters.files.rules import (
+    MISSING,
+    consent_errors,
+    kind_of,
+    media_errors,
+    move_refusal,
+    references,
+)
 from chapters.register.settings import ChapterSettings
 from home.models import Resource
 
@@ -68,6 +77,15 @@ def refuse_new_references(sender, instance, raw=False, update_fields=None, **kwa
         _check_consent(instance)
         return
     _raise(media_errors(instance, ignore=_known(_stored(instance))))
+
+
+def refuse_breaking_move(sender, instance, raw=False, update_fields=None, **kwargs):
+    """pre_save of an image or document: it does not move where what uses it may not
+    use it (the image and document forms show the same message on the collection)."""
+    if raw or (update_fields is not None and "collection" not in update_fields):
+        return
+    if message := move_refusal(instance):
+        raise ValidationError({"collection": [message]})
 
 
 def _check_consent(record: ConsentRecord) -> None:
@@ -176,5 +194,8 @@ def connect_signals() -> None:
     from wagtail_localize.models import SegmentOverride
 
     pre_save.connect(refuse_new_references, dispatch_uid="media-rules-save")
+    for model in (get_image_model(), get_document_model()):
+        label = model._meta.label
+        pre_save.connect(refuse_breaking_move, sender=model, dispatch_uid=f"media-move-{label}")
     pre_save.connect(refuse_revision, sender=Revision, dispatch_uid="media-rules-revision")
     post_save.connect(check_override, sender=SegmentOverride, dispatch_uid="media-rules-override")

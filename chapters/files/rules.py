@@ -12,6 +12,8 @@ editor and sync, chapter import, the shell):
   collection. Anything else (another chapter's files, the root collection) is
   refused: deny by default.
 * Consent for a file is recorded only on an entry that may use that file.
+* A file moves to another collection only if everything that uses it may use files
+  there (`move_refusal`): a story's photo does not go into the private archive.
 
 `media_errors(obj)` lists the refusals; the models' `clean()` raises them (the
 page editor shows them on its form and keeps what was typed), and `pre_save`
@@ -24,6 +26,7 @@ its title belongs to a chapter the person may not see.
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Model
 from wagtail.documents import get_document_model
@@ -303,3 +306,42 @@ def consent_errors(record: ConsentRecord) -> list[ValidationError]:
     item = record.image or record.document if record.entry_id else None
     message = item is not None and consent_refusal(record.entry, item)
     return [_error(message, item)] if message else []
+
+
+# --- Moving a file to another collection -----------------------------------------------
+
+MOVE_REFUSED = "{what} cannot go to “{collection}” while “{user}” uses it: {reason}"
+
+
+def _users(item):
+    """The pages, settings and snippets whose stored content uses the file."""
+    for content_type_id, object_id in (
+        ReferenceIndex.get_references_to(item)
+        .values_list("base_content_type", "object_id")
+        .distinct()
+    ):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        found = model._default_manager.filter(pk=object_id).first() if model else None
+        if found is not None:
+            yield found.specific if isinstance(found, Page) else found
+
+
+def move_refusal(item) -> str | None:
+    """Why the file may not be saved in its (new) collection, or None: something that
+    uses it may not use files there. A public story's photo moved into the archive
+    would show broken to readers (and on the chapter home and share cards) while the
+    editor's preview, which may see archive files, looks fine."""
+    if item.pk is None or item.collection_id is None:
+        return None
+    stored = type(item).objects.filter(pk=item.pk).values_list("collection_id", flat=True)
+    if stored.first() in (None, item.collection_id):
+        return None
+    collections = Collections.load()
+    for user in _users(item):
+        scope = scope_of(user)
+        reason = scope is not None and refusal(scope, item, collections)
+        if reason:
+            return MOVE_REFUSED.format(
+                what=f"“{item.title}”", collection=item.collection.name, user=user, reason=reason
+            )
+    return None

@@ -19,6 +19,7 @@ from chapters.events.models import EventIndexPage
 from chapters.lifecycle.people import InviteError, invite_person
 from chapters.register.chapter import ARCHIVE_COLLECTION, Chapter
 from chapters.register.settings import TIME_ZONES, ChapterSettings
+from chapters.register.us_states import STATE_CHOICES
 from chapters.site.home import ChapterHomePage
 from chapters.stories.models import StoryIndexPage
 from home.setup import (
@@ -32,6 +33,8 @@ from home.setup import (
 from home.sites import clean_hostname
 
 LOCALITY_TYPES = [value for value, _label in ChapterHomePage.LOCALITY_TYPES]
+STATES = [code for code, _name in STATE_CHOICES]
+STATUSES = [value for value, _label in ChapterHomePage.STATUSES]
 ZONES = [value for value, _label in TIME_ZONES]
 
 SECTIONS = [
@@ -88,12 +91,24 @@ def validate(
     return name, hostname
 
 
+def validate_profile(state: str, status: str) -> None:
+    """The chapter's place on the directory's map and state filter, and its status."""
+    if state and state not in STATES:
+        raise OnboardingError("state", f"unknown US state '{state}' (a two-letter code, e.g. OR)")
+    if status not in STATUSES:
+        raise OnboardingError(
+            "status", f"unknown status '{status}' (choose one of {', '.join(STATUSES)})"
+        )
+
+
 def onboard_chapter(
     *,
     name: str,
     hostname: str,
     region: str = "",
     locality_type: str = "city",
+    state: str = "",
+    status: str = "exploring",
     languages: list[str] | None = None,
     time_zone: str = "America/New_York",
     moderator_email: str = "",
@@ -108,6 +123,8 @@ def onboard_chapter(
     """
     languages = list(dict.fromkeys(languages or [settings.LANGUAGE_CODE]))
     name, hostname = validate(name, hostname, locality_type, region, languages, time_zone)
+    validate_profile(state, status)
+    profile = {"region": region, "locality_type": locality_type, "state": state, "status": status}
     if moderator_email:
         try:
             validate_email(moderator_email.strip())
@@ -116,7 +133,7 @@ def onboard_chapter(
                 "moderator_email", f"'{moderator_email}' is not an email address"
             ) from None
     with transaction.atomic():
-        home, site, created = _home_and_site(name, hostname, region, locality_type)
+        home, site, created = _home_and_site(name, hostname, profile)
         if must_be_new and not created:
             raise OnboardingError("name", f"'{name}' is already onboarded at '{hostname}'")
         _add_sections(home)
@@ -197,7 +214,9 @@ def grant_chapter_roles(chapter: Chapter) -> None:
     )
 
 
-def _home_and_site(name, hostname, region, locality_type):
+def _home_and_site(name, hostname, profile: dict):
+    """The chapter's home (new ones get `profile`: region, locality type, state,
+    status) and its Site."""
     site = Site.objects.filter(hostname=hostname).select_related("root_page").first()
     if site is not None:
         root = site.root_page.specific
@@ -221,9 +240,8 @@ def _home_and_site(name, hostname, region, locality_type):
             instance=ChapterHomePage(
                 title=name,
                 slug=free_slug(root, slugify(name) or hostname.split(".")[0]),
-                region=region,
-                locality_type=locality_type,
                 locale=default_locale,
+                **profile,
             )
         )
         home.save_revision().publish()

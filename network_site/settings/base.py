@@ -336,6 +336,8 @@ WAGTAILDOCS_EXTENSIONS = [
 # Every document downloads (none is shown in the browser, PDFs included), sandboxed.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "chapters.files.document_form.DocumentForm"
+# The same move rule on images: a public page's image never goes into the private archive.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "chapters.files.image_form.ImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from gravatar.com: the admin loads nothing from another origin (and
 # tells no one which of our people's email addresses are open in it).

@@ -27,6 +27,8 @@ def onboard(client, **fields):
         "hostname": "brightwater.localhost",
         "region": "Minnesota",
         "locality_type": "city",
+        "state": "",
+        "status": "exploring",
         "languages": ["en", "es"],
         "time_zone": "America/Chicago",
         "moderator_email": "",
@@ -59,6 +61,34 @@ def test_network_admin_onboards_a_chapter_that_answers_at_once(login, client):
     form = client.get(path, headers=ADMIN, follow=True)
     assert form.status_code == 200
     assert "new_password1" in form.content.decode()
+
+
+def test_a_chapter_onboarded_in_the_admin_is_on_the_map_and_in_the_state_filter(login, network):
+    """The form asks the chapter's US state and status, so a new chapter is on the
+    directory's map and in its state and status filters from the start."""
+    from chapters.models import ChapterDirectoryPage
+    from tests.pages import publish
+
+    publish(network.alliance, ChapterDirectoryPage(title="Chapters", slug="chapters"))
+    admin = login("network-admin")
+    form = admin.get(reverse("chapters_admin:onboard"), headers=ADMIN).content.decode()
+    assert '<option value="MN">Minnesota</option>' in form
+    assert '<option value="declared">Declared</option>' in form
+    assert onboard(admin, state="MN", status="organizing").status_code == 302
+    admin.logout()
+
+    directory = admin.get("/en/chapters/?state=MN", headers=ADMIN)
+    assert [c["page"].title for c in directory.context["chapters"]] == ["Brightwater"]
+    assert '<option value="MN"' in directory.content.decode()
+    organizing = admin.get("/en/chapters/?status=organizing", headers=ADMIN)
+    assert "Brightwater" in [c["page"].title for c in organizing.context["chapters"]]
+    tile = next(t for t in directory.context["map"]["tiles"] if t["code"] == "MN")
+    assert tile["count"] == 1 and tile["href"]
+
+    wrong = onboard(
+        login("network-admin"), name="Nowhere", hostname="nowhere.localhost", state="XX"
+    )
+    assert wrong.status_code == 200 and "Select a valid choice" in wrong.content.decode()
 
 
 def test_onboarding_errors_keep_what_was_typed(login):

@@ -242,3 +242,77 @@ def test_an_entry_refuses_a_file_from_a_public_collection_and_keeps_the_text(log
     accepted = post(client, ArchiveEntryPage, archive, {**fields, "image": private.pk})
     assert accepted.status_code == 302
     assert ArchiveEntryPage.objects.get(slug="rent-strike-photograph").image == private
+
+
+def entry_form(entry, **fields) -> dict:
+    """The edit form of an archive entry as the editor submits it."""
+    return nested_form_data(
+        {
+            "title": entry.title,
+            "slug": entry.slug,
+            "summary": entry.summary,
+            "kind": entry.kind,
+            "period_start": str(entry.period_start),
+            "media_url": entry.media_url,
+            "transcript": rich_text(entry.transcript),
+            "body": streamfield([]),
+            **fields,
+        }
+    )
+
+
+def test_a_recording_saves_as_a_draft_without_transcript_but_never_publishes(login, network):
+    """The transcript is for publishing: a moderator reworking a live recording's
+    transcript saves drafts; every publish path refuses it, with the reason."""
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+
+    from tests.pages import add_entry, chapter
+
+    entry = add_entry(
+        network.riverside,
+        "Recorded at the union hall",
+        media_url="https://example.org/recording",
+        transcript="<p>We met on Tuesdays.</p>",
+    )
+    edit_url = f"/admin/pages/{entry.pk}/edit/"
+    client = login("riverside-moderator")
+    draft = client.post(edit_url, entry_form(entry, transcript=rich_text("")), headers=ADMIN)
+    assert draft.status_code == 302, draft.context["form"].errors
+    entry.refresh_from_db()
+    assert "Tuesdays" not in entry.get_latest_revision_as_object().transcript
+
+    published = client.post(
+        edit_url,
+        entry_form(entry, transcript=rich_text(""), **{"action-publish": "action-publish"}),
+        headers=ADMIN,
+    )
+    assert published.status_code == 200
+    assert "needs a transcript before it can be published" in published.text
+
+    bulk = client.post(
+        f"/admin/bulk/wagtailcore/page/publish/?id={entry.pk}&next=/admin/pages/",
+        {"include_descendants": ""},
+        headers=ADMIN,
+        follow=True,
+    )
+    assert "Nothing was published: “Recorded at the union hall”." in bulk.text
+    assert "needs a transcript before it can be published" in bulk.text
+
+    moderator = get_user_model().objects.get(username="riverside-moderator")
+    chapter("Riverside").workflow.start(entry, moderator)
+    task_state = entry.current_workflow_task_state
+    approve = client.post(
+        f"/admin/pages/workflow/action/{entry.pk}/approve/{task_state.pk}/",
+        {"comment": ""},
+        headers=ADMIN,
+        follow=True,
+    )
+    assert "“Recorded at the union hall” was not approved:" in approve.text
+    task_state.refresh_from_db()
+    assert task_state.status == "in_progress"
+
+    with pytest.raises(ValidationError, match="needs a transcript"):
+        entry.get_latest_revision().publish()  # the scheduler's path, and code's
+    entry.refresh_from_db()
+    assert entry.live and entry.transcript == "<p>We met on Tuesdays.</p>"

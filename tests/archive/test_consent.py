@@ -153,8 +153,10 @@ def test_withdrawing_in_the_admin_takes_the_entry_down_everywhere_in_that_reques
     history_url = f"/admin/chapters/{network.riverside.chapter.pk}/history/"
     history = login("riverside-moderator").get(history_url)
     assert "Consent withdrawn" in history.text
+    assert "Reason: The narrator called the office on Monday." in history.text
     other = login("hilltop-moderator").get(history_url)
     assert other.status_code in (302, 403) and "Consent withdrawn" not in other.text
+    assert "The narrator called" not in other.text
 
 
 def test_members_scope_is_a_view_restriction_for_the_chapters_groups(client, login, network):
@@ -324,3 +326,44 @@ def test_a_password_protected_page_opens_with_its_password(client, network):
     )
     assert response.status_code == 302
     assert "Coalition minutes" in get(client, "/en/stories/coalition-minutes/").text
+
+
+def test_the_page_explorer_says_which_entries_the_public_cannot_see(login, network):
+    """Wagtail's "live" means published; for an entry the public query leaves out,
+    the explorer's status says why instead (no consent, pending, members only,
+    embargoed, withdrawn)."""
+    import re
+
+    from chapters.models import ArchiveIndexPage
+    from tests.pages import section
+
+    later = timezone.now() + datetime.timedelta(days=30)
+    entries = {
+        "Status public": add_entry(network.riverside, "Status public"),
+        "Status no consent": add_entry(network.riverside, "Status no consent", consent=False),
+        "Status pending": add_entry(network.riverside, "Status pending", consent_status="pending"),
+        "Status members": add_entry(network.riverside, "Status members", consent_scope="members"),
+        "Status embargo": add_entry(network.riverside, "Status embargo", embargo_until=later),
+        "Status withdrawn": add_entry(network.riverside, "Status withdrawn"),
+    }
+    withdraw_consent(entries["Status withdrawn"].consent, "The family asked.")
+    archive = section(network.riverside, ArchiveIndexPage)
+    html = login("riverside-editor").get(
+        f"/admin/pages/{archive.pk}/", headers={"host": "localhost"}
+    )
+    assert html.status_code == 200
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html.content.decode(), re.S)
+
+    def status(title):
+        row = next(row for row in rows if f">{title}<" in row or f"{title}\n" in row)
+        tag = row[row.index('class="w-status') :]
+        tag = tag[tag.index(">") + 1 : tag.index("</td>")]
+        text = re.sub(r"<[^>]+>", " ", tag).replace("Current page status:", "")
+        return " ".join(text.split())
+
+    assert status("Status public") == "live"
+    assert status("Status no consent") == "live · no consent"
+    assert status("Status pending") == "live · consent pending"
+    assert status("Status members") == "live · members only"
+    assert status("Status embargo") == "live · embargoed"
+    assert status("Status withdrawn") == "consent withdrawn"

@@ -199,3 +199,66 @@ def test_settings_saved_in_code_obey_the_same_rule(network):
     hilltop.logo = image_in(chapter("Riverside").collection, "Another Riverside logo")
     with pytest.raises(ValidationError, match="not in Hilltop's collections"):
         hilltop.save()
+
+
+# --- Moving a file that pages use ---------------------------------------------------------
+
+
+def test_a_photo_a_story_shows_cannot_move_into_the_private_archive(login, network):
+    """Moved into the archive, the story's photo became a private file: broken for
+    readers on the story, the chapter home and the share card, while the editor's
+    preview (which may see archive files) looked fine. The image form, the bulk move
+    and any save refuse it, naming the image, the story and the rule."""
+    from tests.admin_forms import form_data
+
+    riverside = chapter("Riverside")
+    photo = image_in(riverside.collection, "Harbor photo")
+    add_story(network.riverside, "Harbor day", image=photo, image_alt="The harbor")
+    editor = login("riverside-editor")
+    edit_url = f"/admin/images/{photo.pk}/"
+    form = form_data(
+        editor.get(edit_url, headers=ADMIN).content.decode(),
+        title="Harbor photo, June",
+        collection=str(riverside.archive_collection.pk),
+    )
+    response = editor.post(edit_url, form, headers=ADMIN)
+    assert response.status_code == 200
+
+    def refused(title):
+        return (
+            f"“{title}” cannot go to “Archive (private)” while “Harbor day” uses it: "
+            f"“{title}” is in Riverside's private archive: only the chapter's archive "
+            "entries show archive files"
+        )
+
+    assert refused("Harbor photo, June") in text(response)
+    assert 'value="Harbor photo, June"' in text(response)  # what was typed is kept
+
+    bulk = editor.post(
+        f"/admin/bulk/wagtailimages/image/add_to_collection/?id={photo.pk}&next=/admin/images/",
+        {"collection": riverside.archive_collection.pk},
+        headers=ADMIN,
+        follow=True,
+    )
+    assert "Nothing was moved. " + refused("Harbor photo") in text(bulk)
+
+    photo.collection = riverside.archive_collection
+    with pytest.raises(ValidationError, match="while “Harbor day” uses it"):
+        photo.save()
+    photo.refresh_from_db()
+    assert photo.collection == riverside.collection and "private-" not in photo.file.name
+    story = client_get_story(login, "/en/stories/harbor-day/")
+    assert f'src="/media/images/{photo.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]}' in story
+
+    unused = image_in(riverside.collection, "Unused photo")
+    unused.collection = riverside.archive_collection
+    unused.save()  # nothing shows it: it may go into the archive
+    assert "private-" in unused.file.name
+
+
+def client_get_story(login, path) -> str:
+    from django.test import Client
+
+    response = Client().get(path, headers={"host": "riverside.localhost"})
+    assert response.status_code == 200
+    return text(response)

@@ -53,11 +53,14 @@ def test_create_chapter_builds_everything_a_chapter_needs(client):
         hostname="lakeview.localhost",
         region="Michigan",
         locality_type="county",
+        state="MI",
+        status="organizing",
         languages="en,es",
         time_zone="America/Chicago",
     )
 
     home = ChapterHomePage.objects.get(title="Lakeview")
+    assert (home.state, home.status) == ("MI", "organizing")  # on the directory's map
     assert (home.region, home.locality_type, home.live) == ("Michigan", "county", True)
     sections = {type(p.specific) for p in home.get_children().live()}
     assert sections == {StoryIndexPage, ArchiveIndexPage, EventIndexPage}
@@ -171,6 +174,14 @@ def test_rerun_completes_a_chapter_missing_a_part():
         (
             {"name": "X", "hostname": "x.localhost", "time_zone": "Mars/Base"},
             "time-zone: unknown time zone 'Mars/Base'",
+        ),
+        (
+            {"name": "X", "hostname": "x.localhost", "state": "XX"},
+            "state: unknown US state 'XX'",
+        ),
+        (
+            {"name": "X", "hostname": "x.localhost", "status": "dreaming"},
+            "status: unknown status 'dreaming' (choose one of exploring, organizing, declared)",
         ),
         (
             {"name": "X", "hostname": "x.localhost", "moderator_email": "not-an-email"},

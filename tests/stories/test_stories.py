@@ -75,3 +75,54 @@ def test_rss_feed_parses_with_the_chapters_stories(client, network):
     assert feed.entries[0].link == "http://riverside.localhost/en/stories/water-win/"
     assert feed.entries[0].published_parsed[:3] == (2025, 6, 2)
     assert 'type="application/rss+xml"' in get(client, "/en/stories/").text
+
+
+def test_the_principles_picker_groups_checkboxes_by_set_in_the_pages_language(login, network):
+    """26 bare titles in a multi-select did not say whose "Listen first" it is, and
+    offered every language's copy: now checkboxes under their set's name, in the
+    story's language only; the chosen ones are saved."""
+    import re
+
+    from wagtail.models import Locale
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    from chapters.models import StoryIndexPage, StoryPage
+    from home.models import Principle, PrincipleSet
+    from tests.pages import section
+
+    en, es = Locale.objects.get(language_code="en"), Locale.objects.get(language_code="es")
+    jemez = PrincipleSet.objects.create(title="Jemez Principles", year=1996, locale=en)
+    inclusive = Principle.objects.create(
+        principle_set=jemez, sort_order=1, title="Be inclusive", statement="All.", locale=en
+    )
+    theirs = PrincipleSet.objects.create(title="Principios de prueba", year=2020, locale=es)
+    Principle.objects.create(
+        principle_set=theirs, title="Escuchar primero", statement="Primero.", locale=es
+    )
+    url = f"/admin/pages/add/chapters/storypage/{section(network.riverside, StoryIndexPage).pk}/"
+    client = login("riverside-editor")
+    html = client.get(url, headers={"host": "localhost"}).content.decode()
+    assert not re.search(r'<select[^>]*name="related_principles"', html)
+    boxes = re.findall(r'<input type="checkbox" name="related_principles" value="(\d+)"', html)
+    listen = Principle.objects.get(title="Listen first")
+    english = Principle.objects.filter(locale=en).values_list("pk", flat=True)
+    assert sorted(map(int, boxes)) == sorted(english) and inclusive.pk in english
+    text = re.sub(r"<[^>]+>", " ", html)
+    order = [text.index(words) for words in ("Jemez Principles", "Be inclusive")]
+    assert order == sorted(order)
+    assert "Test Principles for Organizing" in text and "Escuchar primero" not in text
+
+    data = nested_form_data(
+        {
+            "title": "Picked",
+            "slug": "picked",
+            "date": "2025-05-01",
+            "summary": "Two principles.",
+            "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
+        }
+    )
+    data["related_principles"] = [str(listen.pk), str(inclusive.pk)]
+    response = client.post(url, data, headers={"host": "localhost"})
+    assert response.status_code == 302, response.context["form"].errors
+    story = StoryPage.objects.get(slug="picked").get_latest_revision_as_object()
+    assert set(story.related_principles.all()) == {listen, inclusive}

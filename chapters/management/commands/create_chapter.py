@@ -22,6 +22,12 @@ class Command(BaseCommand):
             help="city, county, rural, reservation, state or region (default: city).",
         )
         parser.add_argument(
+            "--state", default="", help="Its US state's two-letter code, e.g. OR (for the map)."
+        )
+        parser.add_argument(
+            "--status", default="exploring", help="exploring, organizing or declared."
+        )
+        parser.add_argument(
             "--languages",
             default="en",
             help="Comma-separated language codes it publishes in, default first (default: en).",
@@ -41,6 +47,8 @@ class Command(BaseCommand):
                 hostname=hostname,
                 region=region,
                 locality_type=locality_type,
+                state=options["state"],
+                status=options["status"],
                 languages=languages,
                 time_zone=options["time_zone"],
                 moderator_email=options["moderator_email"],
