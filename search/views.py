@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
 
 from chapters.network.directory import ChapterDirectoryPage
+from home.params import query_integer, query_text
 from home.sites import site_root_url
 from search.network import (
     ALL_LANGUAGES,
@@ -66,14 +67,19 @@ def search(request):
         in_language = [hit for hit in hits if hit.locale_id == active.pk]
         shown = hits if lang == ALL_LANGUAGES else in_language
         if network:
-            chosen = {name: request.GET.get(name, "") for name in ("chapter", "type", "right")}
+            chosen = {
+                "chapter": query_text(request, "chapter"),
+                "type": query_text(request, "type"),
+                "right": query_text(request, "right"),
+            }
             chapter_labels = label_chapters(shown, site)
             right_labels = label_rights(shown)
             context["facets"] = build_facets(
                 shown, chosen, chapter_labels, right_labels, (len(in_language), len(hits)), lang
             )
             shown = apply_facets(shown, chosen)
-        results = _page_number(Paginator(shown, RESULTS_PER_PAGE), request.GET.get("page", 1))
+        number = query_integer(request, "page", minimum=1) or 1
+        results = _page_number(Paginator(shown, RESULTS_PER_PAGE), number)
         pattern = query_pattern(query)
         pages = Page.objects.filter(pk__in=[hit.pk for hit in results]).specific().in_bulk()
         results.object_list = [pages[hit.pk] for hit in results if hit.pk in pages]

@@ -1,4 +1,6 @@
-"""The embedded SQLite path that `make run` uses: migrate, load the demo, serve a page."""
+"""The embedded SQLite path that `make run` uses: migrate, load the demo, serve a page;
+then what only SQLite shows (tests/platform/sqlite_checks.py): searches with a quote,
+the admin's search of the shared snippets, and two people saving at once."""
 
 from chapters.demo import data
 from tests.process import run_manage
@@ -16,6 +18,11 @@ members = client.get("/en/archive/kitchen-table-interview/", headers={"host": "%
 print(alliance.status_code, chapter.status_code, photos.status_code, members.status_code)
 print(alliance.text.split("<h1>")[1].split("</h1>")[0])
 print(chapter.text.split("<h1>")[1].split("</h1>")[0])
+"""
+
+SQLITE_CHECKS = """
+from tests.platform.sqlite_checks import report
+print(report("%s"))
 """
 
 
@@ -46,3 +53,14 @@ def test_demo_network_runs_on_sqlite(tmp_path):
     assert served[0] == "200 200 200 302"
     # Each hostname has its own home.
     assert served[1:] == ["US Human Rights Cities Alliance", CHAPTERS[0]["name"]]
+
+    checks = manage(
+        "shell", "--no-imports", "-c", SQLITE_CHECKS % CHAPTERS[0]["hostname"], db_path=db_path
+    )
+    lines = checks.stdout.strip().splitlines()
+    searches = [line for line in lines if line.startswith("search ")]
+    assert searches and all(line.startswith("search 200 ") for line in searches), lines
+    admin = [line for line in lines if line.startswith("admin ")]
+    assert len(admin) == 4 and all(line.endswith(" 200 True") for line in admin), lines
+    # Neither save is refused ("database is locked") and both edits are kept.
+    assert lines[-1] == "saves: first saved, second saved; kept: first, second", lines
