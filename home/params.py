@@ -12,7 +12,7 @@ is read here, because the obvious checks are not enough:
 
 So a number is ASCII digits within a range, and text is text without control
 characters; anything else counts as no filter (`None` or ""). The API answers 400
-for the same values (network_site/api_checks.py).
+for the same values (home/api_checks.py).
 """
 
 import unicodedata
@@ -28,6 +28,13 @@ MAX_TEXT = 200
 def has_control_characters(value: str) -> bool:
     """NUL, escape, newlines...: Unicode's "Cc" category (and "Cs", lone surrogates)."""
     return any(unicodedata.category(char) in ("Cc", "Cs") for char in value)
+
+
+def without_control_characters(text: str) -> str:
+    """The text with each control character a space (for text shown back or searched)."""
+    if not has_control_characters(text):
+        return text
+    return "".join(" " if has_control_characters(char) else char for char in text)
 
 
 def clean_text(value, max_length: int = MAX_TEXT) -> str:

@@ -14,7 +14,7 @@ Everything here is read-only and scoped to what the public may see:
 * an archive entry under a content warning says so wherever its summary is shown:
   `content_warning` is one of its fields and its `summary` starts with the warning,
   as in the archive's feed;
-* every parameter is checked first (network_site/api_checks.py): a value the API
+* every parameter is checked first (home/api_checks.py): a value the API
   cannot use answers 400 with a message; /api/v2/ lists the endpoints and any other
   path under it is a JSON 404.
 """
@@ -36,9 +36,9 @@ from chapters.events.models import EventPage
 from chapters.files.private import archive_collections
 from chapters.register.languages import site_languages
 from chapters.stories.models import StoryPage
+from home.api_checks import CheckedParametersMixin
 from home.models import Principle, PrincipleSet, Resource, Right
 from home.publication import public_pages_of_site, under_collections
-from network_site.api_checks import CheckedParametersMixin
 
 # Fields beyond Wagtail's own that each public page type offers (?fields=... with ?type=).
 PAGE_TYPE_FIELDS = {

@@ -22,15 +22,11 @@ from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as database_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
-from home.params import has_control_characters
+from home.params import without_control_characters
 
 
 def clean_words(text: str) -> str:
-    if '"' in text or has_control_characters(text):
-        text = "".join(
-            " " if char == '"' or has_control_characters(char) else char for char in text
-        )
-    return " ".join(text.split())
+    return " ".join(without_control_characters(text).replace('"', " ").split())
 
 
 def clean_query(query):

@@ -3,7 +3,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
 
 from chapters.network.directory import ChapterDirectoryPage
-from home.params import query_integer, query_text
+from home.params import query_integer, query_text, without_control_characters
 from home.sites import site_root_url
 from search.network import (
     ALL_LANGUAGES,
@@ -52,7 +52,8 @@ def search(request):
     Unlike the view `wagtail start` generates, this never shows a draft or a
     login-restricted page. It writes nothing: no query logging per request.
     """
-    query = request.GET.get("query", "").strip()
+    # Shown back in the page: no NUL or other control character in the HTML.
+    query = without_control_characters(request.GET.get("query", "")).strip()
     site = Site.find_for_request(request)
     context = {"search_query": query, "search_results": None, "facets": [], "network": False}
     if site is None:

@@ -116,7 +116,7 @@ def test_quotes_operators_and_control_characters_are_searched_as_words(client, n
     if query.strip('"\x00') == "zanzibarite":
         assert found == ["Water shutoffs"]
     api = client.get("/api/v2/pages/", {"search": query}, headers={"host": RIVERSIDE_HOST})
-    assert api.status_code in (200, 400)  # 400: control characters (network_site/api_checks)
+    assert api.status_code in (200, 400)  # 400: control characters (home/api_checks.py)
     if api.status_code == 200 and query.strip('"') == "zanzibarite":
         assert [item["title"] for item in api.json()["items"]] == ["Water shutoffs"]
 

@@ -1,4 +1,5 @@
-"""The open-data API's query parameters, checked before Wagtail reads them.
+"""The APIs' query parameters, checked before Wagtail reads them: the open-data API
+(network_site/api.py) and the admin's (chapters/admin/api.py).
 
 Wagtail's API filters on any field it shows (`?first_published_at=`, `?translation_key=`)
 and hands the value to the database as it came, and passes `?search_operator=` to
