@@ -3,13 +3,17 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import Principle, PrincipleSet, Resource, Right
 
+# No `search_fields` on these viewsets: the admin's search then asks the search backend
+# for the model's own autocomplete fields (home/models/snippets.py), as the choosers do.
+# Naming fields here made SQLite (the demo) look for a column per field ("no such
+# column: statement"), a 500 on every search of principles, resources and rights.
+
 
 class PrincipleSetViewSet(SnippetViewSet):
     model = PrincipleSet
     icon = "list-ol"
     menu_label = "Principle sets"
     list_display = ["title", "source", "year"]
-    search_fields = ["title"]
     ordering = ["sort_order", "title"]
 
 
@@ -18,7 +22,6 @@ class PrincipleViewSet(SnippetViewSet):
     icon = "pick"
     list_display = ["title", "principle_set", "sort_order"]
     list_filter = ["principle_set"]
-    search_fields = ["title", "statement"]
     ordering = ["principle_set__sort_order", "sort_order"]
 
 
@@ -27,7 +30,6 @@ class ResourceViewSet(SnippetViewSet):
     icon = "doc-full"
     list_display = ["title", "authors", "year", "kind"]
     list_filter = ["kind", "year"]
-    search_fields = ["title", "authors", "summary"]
 
 
 class RightViewSet(SnippetViewSet):
@@ -35,7 +37,6 @@ class RightViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["name", "instrument", "article"]
     list_filter = ["instrument"]
-    search_fields = ["name", "description"]
 
 
 class SharedContentViewSetGroup(SnippetViewSetGroup):

@@ -10,11 +10,18 @@ Everything here is read-only and scoped to what the public may see:
   logged in or not;
 * principles, principle sets, resources and rights are listed in every
   language with their `translation_key` and a `translations` map
-  (language code -> id); `?locale=es` lists one language.
+  (language code -> id); `?locale=es` lists one language;
+* an archive entry under a content warning says so wherever its summary is shown:
+  `content_warning` is one of its fields and its `summary` starts with the warning,
+  as in the archive's feed;
+* every parameter is checked first (home/api_checks.py): a value the API
+  cannot use answers 400 with a message; /api/v2/ lists the endpoints and any other
+  path under it is a JSON 404.
 """
 
 from django.db.models import Q
-from django.urls import path
+from django.http import JsonResponse
+from django.urls import path, re_path, reverse
 from rest_framework import serializers
 from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
@@ -29,6 +36,7 @@ from chapters.events.models import EventPage
 from chapters.files.private import archive_collections
 from chapters.register.languages import site_languages
 from chapters.stories.models import StoryPage
+from home.api_checks import CheckedParametersMixin
 from home.models import Principle, PrincipleSet, Resource, Right
 from home.publication import public_pages_of_site, under_collections
 
@@ -50,7 +58,18 @@ PAGE_TYPE_FIELDS = {
         "cost",
         "organizer",
     ],
-    ArchiveEntryPage: ["summary", "kind", "period_start", "period_end", "place"],
+    ArchiveEntryPage: [
+        # The summary as the feed gives it: the content warning first.
+        APIField(
+            "summary", serializer=serializers.CharField(source="warned_summary", read_only=True)
+        ),
+        "content_warning",
+        "blur_images",
+        "kind",
+        "period_start",
+        "period_end",
+        "place",
+    ],
 }
 
 
@@ -67,7 +86,7 @@ class OutsideLanguagesMixin:
         super().initial(request, *args, **kwargs)
 
 
-class PublicPagesAPIViewSet(OutsideLanguagesMixin, PagesAPIViewSet):
+class PublicPagesAPIViewSet(CheckedParametersMixin, OutsideLanguagesMixin, PagesAPIViewSet):
     """The request's site's public pages, in the site's languages."""
 
     def get_base_queryset(self):
@@ -86,7 +105,9 @@ class PublicPagesAPIViewSet(OutsideLanguagesMixin, PagesAPIViewSet):
     def get_body_fields(cls, model):
         fields = super().get_body_fields(model)
         extra = PAGE_TYPE_FIELDS.get(model, [])
-        return fields + [APIField(name) for name in extra]
+        return fields + [
+            field if isinstance(field, APIField) else APIField(field) for field in extra
+        ]
 
 
 def private_collection_ids() -> list[int]:
@@ -104,12 +125,12 @@ def private_collection_ids() -> list[int]:
     return list(collections.values_list("pk", flat=True))
 
 
-class PublicImagesAPIViewSet(OutsideLanguagesMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(CheckedParametersMixin, OutsideLanguagesMixin, ImagesAPIViewSet):
     def get_queryset(self):
         return super().get_queryset().exclude(collection__in=private_collection_ids())
 
 
-class PublicDocumentsAPIViewSet(OutsideLanguagesMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(CheckedParametersMixin, OutsideLanguagesMixin, DocumentsAPIViewSet):
     def get_queryset(self):
         return super().get_queryset().exclude(collection__in=private_collection_ids())
 
@@ -129,7 +150,7 @@ def locale_field():
     return serializers.CharField(source="locale.language_code", read_only=True)
 
 
-class SnippetAPIViewSet(OutsideLanguagesMixin, BaseAPIViewSet):
+class SnippetAPIViewSet(CheckedParametersMixin, OutsideLanguagesMixin, BaseAPIViewSet):
     """A translatable snippet: every language, one at a time with ?locale=."""
 
     filter_backends = [FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter]
@@ -238,7 +259,39 @@ class RightsAPIViewSet(SnippetAPIViewSet):
     ]
 
 
-api_router = WagtailAPIRouter("wagtailapi")
+def outside_languages(request):
+    """As OutsideLanguagesMixin, for the router's own views: their 404 stays a JSON 404."""
+    request.urlconf = "network_site.api"
+
+
+def api_index(request):
+    """/api/v2/: the endpoints, each with its address (a client's starting point)."""
+    outside_languages(request)
+    endpoints = {
+        name: request.build_absolute_uri(reverse(f"wagtailapi:{name}:listing"))
+        for name in api_router._endpoints
+    }
+    return JsonResponse({"endpoints": endpoints})
+
+
+def api_not_found(request):
+    outside_languages(request)
+    message = "No such endpoint: the endpoints are listed at /api/v2/."
+    return JsonResponse({"message": message}, status=404)
+
+
+class PublicAPIRouter(WagtailAPIRouter):
+    """Wagtail's router, with the list of endpoints at its root and a JSON 404 under it."""
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.wrap_view(api_index), name="index"),
+            *super().get_urlpatterns(),
+            re_path(r"^", self.wrap_view(api_not_found)),
+        ]
+
+
+api_router = PublicAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import get_text_for_indexing
 
 from home.locales import localized
 from home.models import Right
@@ -267,9 +268,16 @@ def highlight(text: str, pattern: re.Pattern | None) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 
+def plain_text(html: str) -> str:
+    """Rich text as the reader reads it: a space between paragraphs and list items
+    (`strip_tags` ran "evictions</li><li>water" together), entities decoded (the
+    excerpt escapes once, when it marks the matches)."""
+    return " ".join(get_text_for_indexing(html).split())
+
+
 def _stream_texts(value):
     if isinstance(value, str):
-        text = " ".join(strip_tags(value).split())
+        text = plain_text(value)
         if text:
             yield text
     elif isinstance(value, dict):
@@ -285,7 +293,7 @@ def _stream_texts(value):
 
 def page_texts(page) -> list[str]:
     texts = [getattr(page, name, "") or "" for name in ("search_description", "intro", "summary")]
-    texts = [" ".join(strip_tags(t).split()) for t in texts if isinstance(t, str)]
+    texts = [plain_text(t) for t in texts if isinstance(t, str)]
     body = getattr(page, "body", None)
     raw = getattr(body, "raw_data", None)
     if raw is not None:

@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
 
 from chapters.network.directory import ChapterDirectoryPage
+from home.params import query_integer, query_text, without_control_characters
 from home.sites import site_root_url
 from search.network import (
     ALL_LANGUAGES,
@@ -51,7 +52,8 @@ def search(request):
     Unlike the view `wagtail start` generates, this never shows a draft or a
     login-restricted page. It writes nothing: no query logging per request.
     """
-    query = request.GET.get("query", "").strip()
+    # Shown back in the page: no NUL or other control character in the HTML.
+    query = without_control_characters(request.GET.get("query", "")).strip()
     site = Site.find_for_request(request)
     context = {"search_query": query, "search_results": None, "facets": [], "network": False}
     if site is None:
@@ -66,14 +68,19 @@ def search(request):
         in_language = [hit for hit in hits if hit.locale_id == active.pk]
         shown = hits if lang == ALL_LANGUAGES else in_language
         if network:
-            chosen = {name: request.GET.get(name, "") for name in ("chapter", "type", "right")}
+            chosen = {
+                "chapter": query_text(request, "chapter"),
+                "type": query_text(request, "type"),
+                "right": query_text(request, "right"),
+            }
             chapter_labels = label_chapters(shown, site)
             right_labels = label_rights(shown)
             context["facets"] = build_facets(
                 shown, chosen, chapter_labels, right_labels, (len(in_language), len(hits)), lang
             )
             shown = apply_facets(shown, chosen)
-        results = _page_number(Paginator(shown, RESULTS_PER_PAGE), request.GET.get("page", 1))
+        number = query_integer(request, "page", minimum=1) or 1
+        results = _page_number(Paginator(shown, RESULTS_PER_PAGE), number)
         pattern = query_pattern(query)
         pages = Page.objects.filter(pk__in=[hit.pk for hit in results]).specific().in_bulk()
         results.object_list = [pages[hit.pk] for hit in results if hit.pk in pages]

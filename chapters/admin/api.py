@@ -6,7 +6,8 @@ its explorer menu and choosers, so any chapter editor could list every chapter's
 titles, descriptions and file names there. These endpoints replace Wagtail's
 under the same names and list only the items in collections the person may use
 (choose, add, change or delete: their chapter's and the Alliance's shared
-collection), and only the pages they may explore and see.
+collection), and only the pages they may explore and see. Their parameters are
+checked as the public API's are (home/api_checks.py): 400, never a 500.
 """
 
 from django.db.models import Q
@@ -18,12 +19,13 @@ from wagtail.permissions import policy_registry
 
 from chapters.admin.scope import page_scope
 from chapters.files.private import archive_collections
+from home.api_checks import CheckedParametersMixin
 from home.publication import under_collections
 
 MEDIA_ACTIONS = ["choose", "add", "change", "delete"]
 
 
-class _OwnMediaMixin:
+class _OwnMediaMixin(CheckedParametersMixin):
     def get_queryset(self):
         policy = policy_registry.get_by_type(self.model)
         collections = policy.collections_user_has_any_permission_for(
@@ -42,7 +44,7 @@ class OwnDocumentsAdminAPIViewSet(_OwnMediaMixin, DocumentsAdminAPIViewSet):
     pass
 
 
-class OwnPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+class OwnPagesAdminAPIViewSet(CheckedParametersMixin, PagesAdminAPIViewSet):
     def get_base_queryset(self):
         pages = super().get_base_queryset()
         scope = page_scope(self.request.user)

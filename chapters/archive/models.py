@@ -38,6 +38,7 @@ from chapters.content.sections import (
 )
 from home.forms import NetworkPageForm
 from home.locales import in_active_locale
+from home.params import query_choice, query_year
 from home.publication import is_public, public_pages
 
 TRANSCRIPT_NEEDED = "An audio or video recording needs a transcript before it can be published."
@@ -107,13 +108,7 @@ def archive_feed(page, request, entries) -> HttpResponse:
     """
 
     def describe(entry) -> dict:
-        description = entry.summary
-        if entry.content_warning:
-            warning = pgettext("feed", "Content warning: %(warning)s") % {
-                "warning": entry.content_warning
-            }
-            description = f"{warning}\n\n{description}"
-        return {"description": description, "pubdate": entry.first_published_at}
+        return {"description": entry.warned_summary, "pubdate": entry.first_published_at}
 
     response = listing_feed(page, request, entries, describe)
     # Consent can be withdrawn at any moment: a shared cache must ask again.
@@ -147,12 +142,12 @@ class ArchiveIndexPage(RoutablePageMixin, ChapterSectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         entries, right_context = right_filter(request, self.entries(request.user))
-        kind = request.GET.get("kind", "")
-        if kind in dict(ArchiveEntryPage.KINDS):
+        kind = query_choice(request, "kind", dict(ArchiveEntryPage.KINDS))
+        if kind:
             entries = entries.filter(kind=kind)
-        decade = request.GET.get("decade", "")
-        if decade.isdigit():
-            start = int(decade)
+        decade = query_year(request, "decade")
+        if decade is not None:
+            start = decade
             # An entry speaks of a decade if its period overlaps it.
             entries = entries.filter(period_start__lte=start + 9).filter(
                 Q(period_end__gte=start) | Q(period_end__isnull=True, period_start__gte=start)
@@ -263,6 +258,17 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
         verbose_name_plural = "archive entries"
 
     is_archive_entry = True  # archive_tags: its images go through consent (and a blur)
+
+    @property
+    def warned_summary(self) -> str:
+        """The summary, after the content warning if there is one: wherever a summary
+        is shown away from the entry's page (the feed, the API), the warning comes first."""
+        if not self.content_warning:
+            return self.summary
+        warning = pgettext("feed", "Content warning: %(warning)s") % {
+            "warning": self.content_warning
+        }
+        return f"{warning}\n\n{self.summary}"
 
     @property
     def share_description(self) -> str:

@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel
 
 from home.locales import active_language, default_language, language_of, localized
 from home.models import Principle, Right
+from home.params import query_text
 
 TAGGING_HEADING = "Rights and principles"
 
@@ -139,7 +140,7 @@ def right_filter(request, items: QuerySet) -> tuple[QuerySet, dict]:
     every right in the reader's language (`rights`) and the chosen slug
     (`chosen_right`).
     """
-    chosen = request.GET.get("right", "")
+    chosen = query_text(request, "right")
     rights = localized(Right.objects.all())
     if chosen:
         items = items.filter(rights__slug=chosen).distinct()

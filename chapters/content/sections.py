@@ -13,6 +13,7 @@ from chapters.content import structured_data
 from home.blocks import BodyBlock
 from home.forms import NetworkPageForm
 from home.models import BasePage
+from home.params import query_integer
 from home.publication import public_pages
 from home.references import check_references
 
@@ -30,7 +31,7 @@ class ChapterSectionPage(BasePage):
 def paginate(request, items: QuerySet, per_page: int = PER_PAGE):
     paginator = Paginator(items, per_page)
     try:
-        return paginator.page(request.GET.get("page", 1))
+        return paginator.page(query_integer(request, "page", minimum=1) or 1)
     except PageNotAnInteger:
         return paginator.page(1)
     except EmptyPage:

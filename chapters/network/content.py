@@ -23,6 +23,7 @@ from chapters.network.pages import NetworkPage
 from chapters.site.home import ChapterHomePage
 from chapters.stories.models import StoryPage, stories_feed
 from home.locales import active_language, default_language, localized
+from home.params import parse_integer, query_text
 from home.publication import public_pages
 
 # Wagtail's tree: root "0001" (depth 1), a site's home page "00010001" (depth 2).
@@ -70,10 +71,11 @@ def chapter_filter(request, items: QuerySet) -> tuple[QuerySet, list, str]:
     Returns the filtered items, the public chapters in the reader's language
     for the filter form, and the chosen value.
     """
-    chosen = request.GET.get("chapter", "").strip()
+    chosen = query_text(request, "chapter")
     chapters = localized(public_pages(ChapterHomePage.objects.order_by("title")))
     if chosen:
-        match = Q(pk=int(chosen)) if chosen.isdigit() else Q(slug=chosen)
+        number = parse_integer(chosen)
+        match = Q(pk=number) if number is not None else Q(slug=chosen)
         keys = ChapterHomePage.objects.filter(match).values("translation_key")
         paths = ChapterHomePage.objects.filter(translation_key__in=keys).values("path")
         items = items.filter(chapter_path__in=paths)

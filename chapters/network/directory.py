@@ -10,6 +10,7 @@ from chapters.register.us_states import STATES
 from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
 from home.locales import active_language, default_language, in_active_locale, language_of
 from home.models import PrincipleSet
+from home.params import query_choice
 from home.publication import public_pages
 from home.sites import site_root_url
 
@@ -29,11 +30,6 @@ class ChapterDirectoryPage(NetworkPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(directory(request))
         return context
-
-
-def _chosen(request, name: str, allowed) -> str:
-    value = request.GET.get(name, "")
-    return value if value in allowed else ""
 
 
 def directory(request) -> dict:
@@ -78,10 +74,10 @@ def _principle_set_options(sets: list) -> list[dict]:
 def _chosen_filters(request, set_options: list[dict]) -> dict:
     """The reader's filters; a value that is not one of the options counts as none."""
     return {
-        "locality": _chosen(request, "locality", dict(ChapterHomePage.LOCALITY_TYPES)),
-        "state": _chosen(request, "state", {code for code, *_ in STATES}),
-        "status": _chosen(request, "status", dict(ChapterHomePage.STATUSES)),
-        "principles": _chosen(request, "principles", {o["value"] for o in set_options}),
+        "locality": query_choice(request, "locality", dict(ChapterHomePage.LOCALITY_TYPES)),
+        "state": query_choice(request, "state", {code for code, *_ in STATES}),
+        "status": query_choice(request, "status", dict(ChapterHomePage.STATUSES)),
+        "principles": query_choice(request, "principles", {o["value"] for o in set_options}),
     }
 
 

@@ -26,6 +26,7 @@ from chapters.content.sections import (
 )
 from chapters.content.structured_data import authors_data
 from home.locales import language_of
+from home.params import query_year
 
 
 def stories_feed(page, request, stories, feed_class, route: str) -> HttpResponse:
@@ -61,9 +62,9 @@ class StoryIndexPage(RoutablePageMixin, ChapterSectionPage):
         years = sorted(
             {d.year for d in self.stories().values_list("date", flat=True)}, reverse=True
         )
-        year = request.GET.get("year", "")
-        if year.isdigit():
-            stories = stories.filter(date__year=int(year))
+        year = query_year(request, "year")
+        if year is not None:
+            stories = stories.filter(date__year=year)
         context.update(
             stories=paginate(request, stories),
             **right_context,

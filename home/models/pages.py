@@ -14,6 +14,7 @@ from home import citations
 from home.blocks import BodyBlock
 from home.forms import NetworkPageForm
 from home.locales import active_language, default_language, in_active_locale
+from home.params import query_choice, query_integer, query_text, query_year
 from home.references import check_references
 from home.seo import organization_data
 
@@ -112,15 +113,15 @@ class ResourceLibraryPage(RoutablePageMixin, BasePage):
     def filters(self, request) -> dict:
         """The valid filters of the request: topic slug, kind and year."""
         chosen = {}
-        topic = request.GET.get("topic", "").strip()
+        topic = query_text(request, "topic")
         if topic:
             chosen["topic"] = topic
-        kind = request.GET.get("kind", "")
-        if kind in dict(Resource.KINDS):
+        kind = query_choice(request, "kind", dict(Resource.KINDS))
+        if kind:
             chosen["kind"] = kind
-        year = request.GET.get("year", "")
-        if year.isdigit():
-            chosen["year"] = int(year)
+        year = query_year(request, "year")
+        if year is not None:
+            chosen["year"] = year
         return chosen
 
     def filtered_resources(self, request):
@@ -138,7 +139,7 @@ class ResourceLibraryPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.filtered_resources(request), self.PER_PAGE)
         try:
-            items = paginator.page(request.GET.get("page", 1))
+            items = paginator.page(query_integer(request, "page", minimum=1) or 1)
         except PageNotAnInteger:
             items = paginator.page(1)
         except EmptyPage:

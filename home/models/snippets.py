@@ -93,6 +93,7 @@ class Principle(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("title"),
         index.SearchField("statement"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("statement"),
         index.FilterField("locale"),
         index.FilterField("principle_set"),
     ]
@@ -145,6 +146,7 @@ class Right(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.SearchField("description"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("description"),
         index.FilterField("locale"),
     ]
 
@@ -228,6 +230,8 @@ class Resource(TranslatableMixin, index.Indexed, ClusterableModel):
         index.SearchField("authors"),
         index.SearchField("summary"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("authors"),
+        index.AutocompleteField("summary"),
         index.FilterField("locale"),
         index.FilterField("kind"),
         index.FilterField("year"),

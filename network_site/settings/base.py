@@ -184,6 +184,17 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# The demo's SQLite, for two people saving at once: a transaction takes the write lock
+# when it begins (IMMEDIATE: two readers turning writers would otherwise deadlock and
+# one fail at once with "database is locked", losing the edit), a writer waits up to
+# 20 s for the other's commit, and WAL lets pages be read while someone saves.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 
 # One cache that every worker (and every server) shares: the story form's rate
 # limit and its one-story-per-form check count together, and Wagtail's cached
@@ -313,7 +324,8 @@ WAGTAIL_SITE_NAME = "Human Rights Cities Network"
 # privacy apply; never a direct link to the file.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # Wagtail's database backend, with every question cleaned first (search/backend.py).
+    "default": {"BACKEND": "search.backend"},
 }
 if FRONTEND_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {

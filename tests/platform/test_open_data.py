@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -165,3 +166,94 @@ def test_searching_the_pages_api_finds_public_pages_only(client, network):
     assert response.status_code == 200
     titles = [item["title"] for item in response.json()["items"]]
     assert titles == ["Zqx tenants meeting"]
+
+
+def test_searching_images_and_documents_finds_public_files_only(client, network, archive):
+    riverside = Collection.objects.get(name="Riverside")
+    board = riverside.add_child(name="Riverside board")
+    CollectionViewRestriction.objects.create(collection=board, restriction_type="login")
+    Image = get_image_model()
+    Document = get_document_model()
+    Image.objects.create(title="Zqy march", file=png("march.png"), collection=riverside)
+    Image.objects.create(title="Zqy board photo", file=png("board.png"), collection=board)
+    Image.objects.create(title="Zqy archive photo", file=png("memory.png"), collection=archive)
+    Document.objects.create(title="Zqy flyer", file=png("flyer.png"), collection=riverside)
+    Document.objects.create(title="Zqy minutes", file=png("minutes.png"), collection=board)
+    Document.objects.create(
+        title="Zqy consent", file=ContentFile(b"I agree", name="consent.txt"), collection=archive
+    )
+
+    assert titles(api(client, RIVERSIDE_HOST, "images/", search="Zqy")) == {"Zqy march"}
+    assert titles(api(client, HILLTOP_HOST, "documents/", search="Zqy")) == {"Zqy flyer"}
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"offset": "9" * 30}, "offset must be a whole number from 0 to 2147483647"),
+        ({"limit": "²"}, "limit must be a whole number"),
+        ({"id": "١٢"}, "id must be a whole number"),
+        ({"child_of": str(2**64)}, "child_of must be a whole number"),
+        ({"search": "water\x00"}, "search: control characters (such as NUL) are not allowed"),
+        ({"search": "water", "search_operator": "xor"}, "search_operator must be 'and' or 'or'"),
+        ({"first_published_at": "6543"}, "first_published_at: '6543' is not a valid value"),
+    ],
+)
+def test_a_parameter_the_api_cannot_use_answers_400_with_a_message(
+    client, network, params, message
+):
+    response = client.get("/api/v2/pages/", params, headers={"host": RIVERSIDE_HOST})
+    assert response.status_code == 400
+    assert response.json()["message"].startswith(message)
+
+
+def test_a_snippet_filter_on_its_translation_key_needs_a_uuid(client, network):
+    response = client.get(
+        "/api/v2/rights/", {"translation_key": "housing"}, headers={"host": RIVERSIDE_HOST}
+    )
+    assert response.status_code == 400
+    assert response.json()["message"] == "translation_key: 'housing' is not a valid value"
+    housing = Right.objects.get(slug="housing")
+    found = api(client, RIVERSIDE_HOST, "rights/", translation_key=str(housing.translation_key))
+    assert [item["id"] for item in found["items"]] == [housing.pk]
+
+
+def test_the_api_root_lists_the_endpoints_and_other_paths_are_json_404s(client, network):
+    response = client.get("/api/v2/", headers={"host": RIVERSIDE_HOST})
+    assert response.status_code == 200
+    endpoints = response.json()["endpoints"]
+    assert endpoints["pages"] == "http://riverside.localhost/api/v2/pages/"
+    assert set(endpoints) == {
+        "pages",
+        "images",
+        "documents",
+        "principles",
+        "principle_sets",
+        "resources",
+        "rights",
+    }
+    for path in ("/api/v2/nothing/", "/api/v2/pages/nothing/", "/api/v2/pages/999999/"):
+        missing = client.get(path, headers={"host": RIVERSIDE_HOST})
+        assert missing.status_code == 404, path
+        assert missing["Content-Type"] == "application/json", path
+        assert missing.json()["message"], path
+
+
+def test_an_entry_under_a_content_warning_says_so_in_the_api(client, network):
+    warned = add_entry(network.riverside, "Fire testimony", content_warning="Death, fire")
+    plain = add_entry(network.riverside, "Garden testimony")
+    data = api(
+        client,
+        RIVERSIDE_HOST,
+        "pages/",
+        type="chapters.ArchiveEntryPage",
+        fields="summary,content_warning,blur_images",
+    )
+    items = {item["id"]: item for item in data["items"]}
+    assert items[warned.pk]["content_warning"] == "Death, fire"
+    assert items[warned.pk]["summary"] == "Content warning: Death, fire\n\nAbout Fire testimony."
+    assert items[plain.pk]["content_warning"] == ""
+    assert items[plain.pk]["summary"] == "About Garden testimony."
+    detail = api(client, RIVERSIDE_HOST, f"pages/{warned.pk}/")
+    assert detail["content_warning"] == "Death, fire"
+    assert detail["summary"].startswith("Content warning: Death, fire")

@@ -1,6 +1,7 @@
-"""The embedded SQLite path that `make run` uses: migrate, load the demo, serve a page.
-
-As `make run PORT=8773` does: DEMO_PORT in the environment, the demo's settings."""
+"""The embedded SQLite path that `make run` uses: migrate, load the demo, serve a page
+(as `make run PORT=8773` does: DEMO_PORT in the environment, the demo's settings);
+then what only SQLite shows (tests/platform/sqlite_checks.py): searches with a quote,
+the admin's search of the shared snippets, and two people saving at once."""
 
 import re
 
@@ -29,6 +30,11 @@ from chapters.lifecycle.people import invite_person
 from chapters.register.chapter import Chapter
 print("EMAIL")
 invite_person(Chapter.objects.get(home__title="%s"), "new-member@example.org", "member")
+"""
+
+SQLITE_CHECKS = """
+from tests.platform.sqlite_checks import report
+print(report("%s"))
 """
 
 
@@ -70,3 +76,14 @@ def test_demo_network_runs_on_sqlite(tmp_path):
         "http://localhost:8773",
         f"http://{CHAPTERS[0]['hostname']}:8773",
     }
+
+    checks = manage(
+        "shell", "--no-imports", "-c", SQLITE_CHECKS % CHAPTERS[0]["hostname"], db_path=db_path
+    )
+    lines = checks.stdout.strip().splitlines()
+    searches = [line for line in lines if line.startswith("search ")]
+    assert searches and all(line.startswith("search 200 ") for line in searches), lines
+    admin = [line for line in lines if line.startswith("admin ")]
+    assert len(admin) == 4 and all(line.endswith(" 200 True") for line in admin), lines
+    # Neither save is refused ("database is locked") and both edits are kept.
+    assert lines[-1] == "saves: first saved, second saved; kept: first, second", lines

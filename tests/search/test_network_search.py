@@ -102,6 +102,20 @@ def test_snippet_marks_stems_and_escapes_html(client, network):
     assert snippet == "We <mark>organize</mark> tenants &amp; neighbours."
 
 
+def test_snippet_keeps_a_space_between_paragraphs_and_list_items(client, network):
+    """ "evictionswater shutoffs": the tags between blocks were dropped with no space."""
+    add_story(
+        network.riverside,
+        "Priorities",
+        body=body(
+            "Our work:</p><ul><li>housing and evictions</li><li>water shutoffs</li></ul><p>Next"
+        ),
+    )
+    response = get(client, ALLIANCE_HOST, "shutoffs")
+    snippet = str(response.context["search_results"][0].search_snippet)
+    assert snippet == "Our work: housing and evictions water <mark>shutoffs</mark> Next"
+
+
 TOPICS = {
     "Eviction defense clinic": "Tenants facing eviction got lawyers at the housing court.",
     "Water testing results": "Volunteers tested wells for lead and nitrate contamination.",
