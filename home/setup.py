@@ -74,11 +74,16 @@ def shared_collection() -> Collection:
 
 @transaction.atomic
 def ensure_alliance_site(
-    *, title: str = "US Human Rights Cities Alliance", hostname: str = "localhost"
+    *,
+    title: str = "US Human Rights Cities Alliance",
+    hostname: str = "localhost",
+    port: int | None = None,
 ) -> AllianceHomePage:
     """Create the Alliance home, make it the default site and give its roles their rights.
 
-    Replaces the placeholder page Wagtail installs. Safe to run again.
+    Replaces the placeholder page Wagtail installs. Safe to run again: run again
+    without a port, the site keeps the one it has (443 behind HTTPS, where every
+    absolute address comes from it); a new site gets 80.
     """
     root = Page.get_first_root_node()
     home = AllianceHomePage.objects.filter(locale=Locale.get_default()).first()
@@ -88,7 +93,9 @@ def ensure_alliance_site(
         )
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.root_page, site.site_name = hostname, 80, home, title
+    if port is not None or site.pk is None:
+        site.port = port or 80
+    site.hostname, site.root_page, site.site_name = hostname, home, title
     site.save()
     # Wagtail's "Welcome to your new Wagtail site!" page, once no site uses it.
     placeholder = ContentType.objects.get_for_model(Page)

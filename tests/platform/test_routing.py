@@ -96,3 +96,16 @@ def test_setup_alliance_moves_the_default_site_to_a_real_hostname(client, networ
     assert Site.objects.get(is_default_site=True).hostname == "alliance.example.org"
     with pytest.raises(CommandError, match="hostname: 'not valid' is not a valid hostname"):
         call_command("setup_alliance", "--hostname", "not valid")
+
+
+def test_setup_alliance_keeps_the_https_port_it_was_given(client, network, settings):
+    """Behind HTTPS the Site's port is 443, so canonical addresses say https://; running
+    setup again (as a deploy script does) must not put them back on http://."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "alliance.example.org"]
+    call_command("setup_alliance", "--hostname", "alliance.example.org", "--port", "443")
+    call_command("setup_alliance", "--hostname", "alliance.example.org")
+    assert Site.objects.get(is_default_site=True).port == 443
+    html = client.get("/en/", headers={"host": "alliance.example.org"}, secure=True).text
+    assert '<link rel="canonical" href="https://alliance.example.org/en/">' in html
+    with pytest.raises(CommandError, match="port: 70000 is not a port"):
+        call_command("setup_alliance", "--port", "70000")
