@@ -102,9 +102,8 @@ def test_search_writes_nothing(client, network, django_assert_max_num_queries):
     assert writes == []
 
 
-QUOTES_AND_OPERATORS = ['"zanzibarite', 'zanzibarite"', '"zanzibarite"', "zanzibarite\x00"]
-QUOTES_AND_OPERATORS += ["zanzibarite OR", "-zanzibarite", "(zanzibarite", "zanzibarite*", "'"]
-QUOTES_AND_OPERATORS += ['"', "\\", "zanzibarite AND NOT", "\x1b"]
+QUOTES_AND_OPERATORS = ['"zanzibarite', 'zanzibarite"', "zanzibarite\x00", "zanzibarite OR"]
+QUOTES_AND_OPERATORS += ["-zanzibarite", "(zanzibarite*", "'\\", '"', "\x1b"]
 
 
 @pytest.mark.parametrize("query", QUOTES_AND_OPERATORS)
