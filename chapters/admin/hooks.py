@@ -18,6 +18,7 @@ from chapters.archive.models import TRANSCRIPT_NEEDED, ArchiveEntryPage, needs_t
 from chapters.files import private as private_media
 from chapters.files import views as media_views
 from chapters.register.chapter import Chapter
+from home.params import parse_integer, query_text
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -25,7 +26,7 @@ def only_pages_in_scope(pages, request):
     """The page chooser lists only the person's own chapter (and the Alliance's live pages)."""
     scope = page_scope(request.user)
     pages = pages if scope is None else pages.filter(scope)
-    code = request.GET.get("locale")
+    code = query_text(request, "locale")
     locale = Locale.objects.filter(language_code=code).first() if code else None
     if locale is not None:  # the language of the page being edited (see home.middleware)
         pages = pages.filter(Q(depth=1) | Q(locale=locale))
@@ -235,7 +236,8 @@ def refuse_copying_files_elsewhere(request, page):
     from wagtail.models import Page
 
     parent_id = request.POST.get("new_parent_page", "") if request.method == "POST" else ""
-    destination = Page.objects.filter(pk=parent_id).first() if parent_id.isdigit() else None
+    parent_id = parse_integer(parent_id)
+    destination = Page.objects.filter(pk=parent_id).first() if parent_id is not None else None
     if destination is None or not page.permissions_for_user(request.user).can_copy_to(destination):
         return None
     subtree = bool(request.POST.get("copy_subpages"))

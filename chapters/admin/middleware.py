@@ -34,6 +34,7 @@ from wagtail.permissions import policy_registry
 from chapters.admin.allowlist import admits
 from chapters.admin.scope import own_pages_scope, page_scope, visible_pages
 from chapters.archive.models import TRANSCRIPT_NEEDED, ArchiveEntryPage, needs_transcript
+from home.params import parse_integer
 
 REFUSAL = _(
     "This part of the admin is for network administrators. Your account works on "
@@ -59,9 +60,9 @@ def _own_pages(user, ids) -> bool:
     scope = own_pages_scope(user)
     if scope is None:
         return True
-    if not all(str(value).isdigit() for value in ids):
+    wanted = {parse_integer(str(value)) for value in ids}
+    if None in wanted:
         return False
-    wanted = {int(value) for value in ids}
     found = Page.objects.filter(scope | Q(depth=1)).filter(pk__in=wanted).count()
     return found == len(wanted)
 
@@ -89,6 +90,12 @@ def approval_refusal(request):
             request, "", None, {}, json_data={"step": "success", "redirect": url}
         )
     return redirect(url)
+
+
+def all_numbers(values) -> bool:
+    """Ids as a query string gives them: ASCII digits within an id's range ('²' passes
+    `isdigit()`, then fails `int()`)."""
+    return all(parse_integer(value) is not None for value in values)
 
 
 def _names(view_name, patterns) -> bool:
@@ -140,7 +147,7 @@ class ChapterAdminScopeMiddleware:
             raise PermissionDenied
         if name == "wagtailadmin_choose_page_chosen_multiple":
             ids = request.GET.getlist("id")
-            if not all(v.isdigit() for v in ids):
+            if not all_numbers(ids):
                 raise Http404
             if visible_pages(user).filter(pk__in=ids).count() != len(set(ids)):
                 raise Http404
@@ -151,7 +158,7 @@ class ChapterAdminScopeMiddleware:
         """Bulk-action confirmations list every chosen item by title, even those the
         person may not act on; `id=all` with `childOf` lists a whole subtree."""
         ids = request.GET.getlist("id")
-        if not all(value.isdigit() for value in ids):
+        if not all_numbers(ids):
             raise Http404
         child_of = request.GET.get("childOf")
         if model == ("wagtailcore", "page"):

@@ -26,6 +26,8 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page, TranslatableMixin
 from wagtail.rich_text.rewriters import extract_attrs
 
+from home.params import parse_integer
+
 
 def kind_of(model) -> str | None:
     """What a reference to `model` is: page, image, document or (shared) snippet;
@@ -58,8 +60,8 @@ def as_id(value) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
+    if isinstance(value, str):
+        return parse_integer(value)
     return None
 
 

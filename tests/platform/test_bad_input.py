@@ -23,7 +23,7 @@ from tests.platform.public_routes import build_public_routes
 pytestmark = pytest.mark.django_db
 
 # Hypothesis's examples for a page's parameters, an API listing's and an API detail's.
-EXAMPLES = {"page": 6, "API listing": 15, "API detail": 3}
+EXAMPLES = {"page": 4, "API listing": 12, "API detail": 2}
 # Sent to every parameter a route reads, each value once (tests/platform/public_routes.py).
 SWEEP = [
     "²",
