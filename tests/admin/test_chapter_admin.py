@@ -281,8 +281,8 @@ def test_network_admin_archives_and_restores_a_chapter(login, client, network):
     response = admin.post(reverse("chapters_admin:archive", args=[hilltop.pk]), headers=ADMIN)
     assert response.status_code == 302
     public = {"host": "hilltop.localhost"}
-    assert client.get("/en/", headers=public).status_code == 404
-    assert client.get("/en/stories/hilltop-harvest/", headers=public).status_code == 404
+    assert client.get("/en/", headers=public).status_code == 410
+    assert client.get("/en/stories/hilltop-harvest/", headers=public).status_code == 410
     assert StoryPage.objects.filter(pk=story.pk).exists()  # content is kept
     admin.post(reverse("chapters_admin:restore", args=[hilltop.pk]), headers=ADMIN)
     assert client.get("/en/", headers=public).status_code == 200
