@@ -77,4 +77,4 @@ python manage.py check --fail-level WARNING
 python manage.py makemigrations --check --dry-run
 ruff check .
 ruff format --check .
-pytest -n 2 --dist loadfile "$@"
+pytest -n 2 --dist loadgroup "$@"

@@ -88,6 +88,27 @@ def build_network() -> None:
         user.groups.add(group)
 
 
+# The two workers take tests one at a time (`--dist loadgroup`, scripts/test.sh), so no
+# long file holds one worker while the other waits; these keep together because their
+# tests share a costly module or session fixture (the demo server and Chromium, the
+# generated routes, gunicorn), which would otherwise start on both workers.
+TOGETHER = (
+    "tests/e2e/",
+    "tests/platform/test_bad_input.py",
+    "tests/platform/test_operations.py",
+    "tests/translation/test_languages.py",
+    "tests/files/private/",
+)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        group = next((prefix for prefix in TOGETHER if path.startswith(prefix)), None)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def empty_scratch_folders():
     """Every run starts with empty media, private media and export folders: a test that
