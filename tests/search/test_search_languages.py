@@ -20,10 +20,14 @@ def body(text):
     return [("paragraph", RichText(f"<p>{text}</p>"))]
 
 
-def found(client, host, language, query):
+def search(client, host, language, query):
     response = client.get(f"/{language}/search/", {"query": query}, headers={"host": host})
     assert response.status_code == 200
-    return [page.title for page in response.context["search_results"]]
+    return response
+
+
+def found(client, host, language, query):
+    return [page.title for page in search(client, host, language, query).context["search_results"]]
 
 
 def translate(page, language_code, title, text):
@@ -42,6 +46,9 @@ def test_spanish_is_stemmed_as_spanish_and_english_as_english(client, network):
     for host in (RIVERSIDE_HOST, ALLIANCE_HOST):
         assert found(client, host, "es", "organizaciones") == ["Inquilinos"]
         assert found(client, host, "en", "organizations") == ["Tenant organizing"]
+    # The excerpt marks the word found, accents and all.
+    response = search(client, RIVERSIDE_HOST, "es", "organizaciones")
+    assert "Una <mark>organización</mark> de inquilinos." in response.text
     # A rebuild of the index (after adding a language) keeps each page's language.
     call_command("update_index", stdout=io.StringIO())
     assert found(client, RIVERSIDE_HOST, "es", "organizaciones") == ["Inquilinos"]
