@@ -30,6 +30,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from wagtail.models import TranslatableMixin
 
 SIMPLE = "simple"
 
@@ -76,7 +77,8 @@ def language_config(code):
 
 
 def has_locale(model) -> bool:
-    return any(field.name == "locale" for field in model._meta.concrete_fields)
+    """Pages and the translatable snippets: each row says its language."""
+    return issubclass(model, TranslatableMixin)
 
 
 class LanguageSearchQueryCompiler(PostgresSearchQueryCompiler):
@@ -100,7 +102,8 @@ class LanguageIndex(PostgresIndex):
     def add_items(self, model, objs):
         groups: dict = {}
         for obj in objs:
-            groups.setdefault(getattr(obj, "locale_id", None), []).append(obj)
+            locale_id = obj.locale_id if isinstance(obj, TranslatableMixin) else None
+            groups.setdefault(locale_id, []).append(obj)
         for locale_id, group in groups.items():
             backend = copy.copy(self.backend)
             backend.config = (
