@@ -7,6 +7,7 @@ page type for the results shown on the current page.
 """
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -237,8 +238,22 @@ def build_facets(hits, chosen, chapter_labels, right_labels, language_counts, la
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# A letter and its accented forms: Spanish "organizaciones" marks "organización".
+_ACCENTED = {"a": "aáàâäã", "e": "eéèêë", "i": "iíìîï", "o": "oóòôöõ", "u": "uúùûü", "n": "nñ"}
+
+
+def _letters(text: str) -> str:
+    """`text` as a pattern in which each letter matches its accented forms too."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[0]
+        out.append(f"[{_ACCENTED[base]}]" if base in _ACCENTED else re.escape(char))
+    return "".join(out)
+
+
 def query_pattern(query: str) -> re.Pattern | None:
-    """Words of the query, case-insensitive; words of 5+ letters also match by stem.
+    """Words of the query, case- and accent-insensitive; words of 5+ letters also match
+    by stem.
 
     A long word matches any word that starts with its first letters (all but
     the last three, at least five), so "organizing" marks "organize".
@@ -247,9 +262,9 @@ def query_pattern(query: str) -> re.Pattern | None:
     for word in dict.fromkeys(w.lower() for w in _WORD.findall(query)):
         if len(word) >= 5:
             stem = word[: max(5, len(word) - 3)]
-            parts.append(re.escape(stem) + r"\w*")
+            parts.append(_letters(stem) + r"\w*")
         else:
-            parts.append(re.escape(word) + r"\b")
+            parts.append(_letters(word) + r"\b")
     if not parts:
         return None
     return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE | re.UNICODE)

@@ -277,6 +277,8 @@ X_FRAME_OPTIONS = "DENY"
 # Adding a language is this one setting (or the LANGUAGES environment variable,
 # e.g. "en=English,es=Español,vi=Tiếng Việt,ar=العربية"), then `migrate` for
 # its Wagtail locale and a locale/<code>/LC_MESSAGES/django.po for the interface.
+# Search stems it with PostgreSQL's configuration of that name, or `simple`
+# (search/languages.py); run `update_index` if pages in it existed before.
 # English, the default, comes first.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
