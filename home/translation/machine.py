@@ -33,6 +33,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -126,7 +127,7 @@ def machine_comment(self):
     if self.translation_type == self.TRANSLATION_TYPE_MACHINE:
         return _("Machine translated with %(tool)s on %(date)s: needs review") % {
             "tool": self.tool_name or _("a machine translator"),
-            "date": self.updated_at.strftime("%d %B %Y"),
+            "date": date_format(self.updated_at, "DATE_FORMAT"),
         }
     return _originals["get_comment"](self)
 
