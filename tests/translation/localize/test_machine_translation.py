@@ -95,6 +95,29 @@ def test_a_machine_translated_page_is_a_draft_until_a_person_approves_each_segme
     )
 
 
+def test_a_live_translation_keeps_its_text_and_gets_the_machine_text_as_a_draft(
+    network, login, client, libre
+):
+    """The machine also "translates" the slug (here into "[es] …", not a valid slug):
+    the draft takes a valid one, as wagtail-localize's own save does."""
+    made = make_target(network, "Riverside page", translated=True)
+    made.translation.save_target(publish=False)
+    made.refresh().specific.save_revision().publish()
+    moderator = login("riverside-moderator")
+    machine_translate(moderator, made.translation, made.edit_url())
+    answer = publish(moderator, made.edit_url())
+    assert "machine-translated segments still need a person" in answer
+    assert "The translation is saved as a draft." in answer
+    spanish_page = made.refresh().specific
+    assert spanish_page.live and spanish_page.intro == "Words to translate."
+    draft = spanish_page.get_latest_revision_as_object()
+    assert draft.intro == "[es] Words to translate." and draft.slug == "es-riverside-page"
+    moderator.logout()
+    _site, _root, path = spanish_page.get_url_parts()
+    public = client.get(path, headers={"host": "riverside.localhost"}).content.decode()
+    assert "Words to translate." in public and "[es]" not in public
+
+
 def test_no_other_path_publishes_unreviewed_machine_text(network, login, libre):
     """Sync with "Publish immediately", workflow approval, bulk publish, code."""
     made = make_target(network, "Riverside page", translated=True)
