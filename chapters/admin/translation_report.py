@@ -150,6 +150,9 @@ class TranslationStateReport(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Translation state")
     header_icon = "site"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         locales = list(Locale.objects.exclude(pk=Locale.get_default().pk))
         codes = [locale.language_code for locale in locales]

@@ -24,7 +24,7 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, LocaleColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.action_menu import ActionMenuItem
@@ -90,7 +90,10 @@ class TranslationListingMixin:
         column = Column(
             "translations", label=gettext_lazy("Translations"), accessor=self._state_cell
         )
-        return [*super().columns, column]
+        columns = list(super().columns)
+        if self.i18n_enabled and not any(isinstance(c, LocaleColumn) for c in columns):
+            columns.append(LocaleColumn())  # which row is the original, which a translation
+        return [*columns, column]
 
     def _state_cell(self, obj):
         status = getattr(self, "translation_status", {}).get(obj.translation_key)

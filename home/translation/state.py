@@ -119,7 +119,7 @@ def _translations(sources):
     )
     return (
         Translation.objects.filter(source__in=sources, enabled=True)
-        .select_related("target_locale")
+        .select_related("source", "target_locale")
         .annotate(
             total=count(StringSegment.objects.filter(source_id=OuterRef("source_id"))),
             done=count(translated),

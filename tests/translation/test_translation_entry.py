@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringTranslation, TranslationSource
 from wagtail_localize.operations import translate_object
 
 from home.models import Principle
@@ -30,12 +30,26 @@ def text(response) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
+def translate_strings(principle):
+    """A translator fills every string of its Spanish translation, then publishes."""
+    source = TranslationSource.objects.get_for_instance(principle)
+    translation = source.translations.get()
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": f"ES {segment.string.data}"},
+        )
+    translation.save_target(publish=True)
+
+
 @pytest.fixture
-def principle(network, django_capture_on_commit_callbacks):
-    """ "Listen first", translated to Spanish with wagtail-localize."""
+def principle(network):
+    """ "Listen first", translated to Spanish with wagtail-localize, every string filled."""
     principle = Principle.objects.get(title="Listen first", locale=Locale.get_default())
-    with django_capture_on_commit_callbacks(execute=True):
-        translate_object(principle, [Locale.objects.get(language_code="es")])
+    translate_object(principle, [Locale.objects.get(language_code="es")])
+    translate_strings(principle)
     return principle
 
 
@@ -106,17 +120,7 @@ def test_edit_view_follows_the_translation_from_missing_to_synced(principle, log
     assert synced.status_code == 302
     # The new sentence has no Spanish yet: it falls back to English, so still out of date.
     assert "Español: out of date" in text(client.get(edit_url(principle), headers=ADMIN))
-    translation = source.translations.get()
-    for segment in source.stringsegment_set.all():
-        from wagtail_localize.models import StringTranslation
-
-        StringTranslation.objects.get_or_create(
-            translation_of=segment.string,
-            locale=translation.target_locale,
-            context=segment.context,
-            defaults={"data": f"ES {segment.string.data}"},
-        )
-    translation.save_target(publish=True)
+    translate_strings(principle)
     assert "Español: up to date" in text(client.get(edit_url(principle), headers=ADMIN))
 
 
