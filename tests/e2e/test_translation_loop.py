@@ -33,16 +33,8 @@ def fill_strings(page, texts):
     expect(page.get_by_text("in Español.").first).to_be_visible()
 
 
-def open_action_menu(page):
-    page.locator("footer .w-dropdown__toggle, .actions .w-dropdown__toggle").first.click()
-
-
-def test_alliance_editor_translates_and_syncs_a_principle(page, demo_server, screenshot):
-    admin = f"http://localhost:{demo_server}/admin"
-    spanish_home = f"http://tillory-valley.localhost:{demo_server}/es/"
-    log_in(page, demo_server, "alliance-editor")
-
-    # A new Jemez principle, from the Shared content menu.
+def add_principle(page):
+    """A new Jemez principle, from the Shared content menu."""
     page.get_by_role("button", name="Shared content").click()
     page.get_by_role("link", name="Principles", exact=True).click()
     page.get_by_role("link", name="Add principle").click()
@@ -52,6 +44,18 @@ def test_alliance_editor_translates_and_syncs_a_principle(page, demo_server, scr
     page.fill("#id_title", TITLE)
     page.fill("#id_statement", STATEMENT)
     page.get_by_role("button", name="Save").click()
+
+
+def open_action_menu(page):
+    page.locator("footer .w-dropdown__toggle, .actions .w-dropdown__toggle").first.click()
+
+
+def test_alliance_editor_translates_and_syncs_a_principle(page, demo_server, screenshot):
+    admin = f"http://localhost:{demo_server}/admin"
+    spanish_home = f"http://tillory-valley.localhost:{demo_server}/es/"
+    log_in(page, demo_server, "alliance-editor")
+
+    add_principle(page)
 
     # Its row in the listing: Spanish missing, and Translate in the row's menu.
     row = page.get_by_role("row").filter(has_text=TITLE)
