@@ -70,3 +70,4 @@ register_snippet(SharedContentViewSetGroup)
 # Translate, Sync and each language's state in the editors (home/translation/entry.py).
 hooks.register("construct_snippet_action_menu", translation_entry.add_translation_menu_items)
 hooks.register("register_page_header_buttons", translation_entry.page_state_buttons)
+hooks.register("register_page_listing_more_buttons", translation_entry.page_listing_state_buttons)

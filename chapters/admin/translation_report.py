@@ -21,7 +21,7 @@ from wagtail.models import GroupPagePermission, Locale, Page
 from chapters.admin.scope import page_scope
 from chapters.register.chapter import Chapter
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
-from home.translation.entry import snippet_translate_url, target_url
+from home.translation.entry import snippet_edit_url, snippet_translate_url, target_url
 from home.translation.state import LABELS, MISSING, UP_TO_DATE, translation_states
 
 SNIPPETS = (PrincipleSet, Principle, Resource, Right)
@@ -53,8 +53,10 @@ class Section:
     up_to_date: int = 0
 
 
-def _rows(objects, code, kind_of, edit_url) -> tuple[list[Row], int]:
-    """The rows of `objects` not up to date in `code`, and how many are."""
+def _rows(objects, code, kind_of, translate_url, edit_url) -> tuple[list[Row], int]:
+    """The rows of `objects` not up to date in `code`, and how many are. A row links
+    to where its work is done: Translate (missing), the translation's editor (out of
+    date) or the original (not tracked)."""
     statuses = translation_states(objects)
     rows, fine = [], 0
     for obj in objects:
@@ -65,7 +67,8 @@ def _rows(objects, code, kind_of, edit_url) -> tuple[list[Row], int]:
         if state == UP_TO_DATE:
             fine += 1
             continue
-        url = edit_url(obj) if state == MISSING else (target_url(status, code) or edit_url(obj))
+        work = translate_url(obj) if state == MISSING else target_url(status, code, type(obj))
+        url = work or edit_url(obj)
         rows.append(Row(str(obj), kind_of(obj), state, url))
     return rows, fine
 
@@ -76,7 +79,10 @@ def _page_rows(pages, code, section: Section) -> None:
     def submit(page):
         return reverse("wagtail_localize:submit_page_translation", args=[page.pk])
 
-    rows, fine = _rows(list(pages), code, lambda page: _("Page"), submit)
+    def edit(page):
+        return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    rows, fine = _rows(list(pages), code, lambda page: _("Page"), submit, edit)
     section.rows += rows
     section.up_to_date += fine
 
@@ -105,6 +111,7 @@ def alliance_section(code) -> Section:
             code,
             lambda obj: str(obj._meta.verbose_name).capitalize(),
             snippet_translate_url,
+            snippet_edit_url,
         )
         section.rows += rows
         section.up_to_date += fine

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, LocaleColumn
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.action_menu import ActionMenuItem
 
 from home.translation.state import MISSING, status_of, translation_states
@@ -46,22 +46,25 @@ def snippet_translate_url(obj) -> str:
     )
 
 
+def snippet_edit_url(obj) -> str:
+    meta = obj._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[quote(obj.pk)])
+
+
 def sync_url(status, next_url=None) -> str:
     url = reverse("wagtail_localize:update_translations", args=[status.source.pk])
     return url + "?" + urlencode({"next": next_url}) if next_url else url
 
 
-def target_url(status, code) -> str | None:
-    """The edit view of the translation in `code` (wagtail-localize's editor)."""
-    from wagtail_localize.models import get_edit_url
-
-    translation = status.translations.get(code)
-    if translation is None:
+def target_url(status, code, model=None) -> str | None:
+    """The edit view of the translation in `code` (for one made with wagtail-localize,
+    its editor), from the ids the states were worked out with: no query."""
+    pk = status.targets.get(code)
+    if pk is None:
         return None
-    try:
-        return get_edit_url(translation.get_target_instance())
-    except Exception:  # noqa: BLE001 - the target was deleted since: no link
-        return None
+    if model is None or issubclass(model, Page):
+        return reverse("wagtailadmin_pages:edit", args=[pk])
+    return snippet_edit_url(model(pk=pk))
 
 
 def state_badges(status, names) -> str:
@@ -171,23 +174,22 @@ def add_translation_menu_items(menu_items, request, context):
             "language": names.get(code, code),
             "state": status.label(code),
         }
-        url = snippet_translate_url(instance) if state == MISSING else target_url(status, code)
+        if state == MISSING:
+            url = snippet_translate_url(instance)
+        else:
+            url = target_url(status, code, type(instance))
         menu_items.append(LinkMenuItem(f"localize-state-{code}", label, url, "globe", 910 + offset))
 
 
-def page_state_buttons(page, user, next_url=None, view_name=None):
-    """The page's header menu: each language's state, linking to that translation."""
-    if page.is_root() or not user.has_perm(PERMISSION) or view_name != "edit":
-        return
-    status = status_of(page)
-    names = language_names()
+def _page_buttons(page, status, names=None):
+    names = names if names is not None else language_names()
     for offset, (code, state) in enumerate(sorted(status.states.items())):
         if code == page.locale.language_code:
             continue
         if state == MISSING:
             url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
         else:
-            url = target_url(status, code) or reverse("wagtailadmin_pages:edit", args=[page.pk])
+            url = target_url(status, code)
         label = _("%(language)s: %(state)s") % {
             "language": names.get(code, code),
             "state": status.label(code),
@@ -195,19 +197,55 @@ def page_state_buttons(page, user, next_url=None, view_name=None):
         yield Button(label, url, icon_name="globe", priority=70 + offset)
 
 
+def page_state_buttons(page, user, next_url=None, view_name=None):
+    """The page's header menu: each language's state, linking to that translation."""
+    if page.is_root() or not user.has_perm(PERMISSION) or view_name != "edit":
+        return
+    yield from _page_buttons(page, status_of(page))
+
+
+def page_listing_state_buttons(page, user, view_name=None, next_url=None):
+    """The explorer's row menu: each language's state. The first row of a parent works
+    out the states of all its children at once (kept on the request's user), so a
+    listing costs a constant number of queries, not some per row."""
+    if page.is_root() or not user.has_perm(PERMISSION):
+        return
+    cache = user.__dict__.setdefault("_translation_states_by_parent", {})
+    parent = page.path[: -Page.steplen]
+    if "names" not in cache:
+        cache["names"] = language_names()
+    if parent not in cache:
+        siblings = Page.objects.filter(path__startswith=parent, depth=page.depth)
+        cache[parent] = translation_states(siblings.select_related("locale"))
+    status = cache[parent].get(page.translation_key) or status_of(page)
+    if status.has_missing:
+        url = reverse(
+            "wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.pk]
+        )
+        yield Button(
+            _("Translate this page"), url, icon_name="wagtail-localize-language", priority=60
+        )
+    if status.may_sync and status.source.locale_id == page.locale_id:
+        label = _("Sync translated pages")
+        yield Button(label, sync_url(status, next_url), icon_name="resubmit", priority=60)
+    yield from _page_buttons(page, status, cache["names"])
+
+
 def install() -> None:
-    """Remove wagtail-localize's per-row snippet listing buttons: the shared snippets'
-    listing offers the same Translate and Sync from `TranslationListingMixin`, for
-    every row at once. Idempotent."""
+    """Remove wagtail-localize's per-row listing buttons (snippets and the page
+    explorer; its page header buttons stay): the same Translate and Sync come from
+    `TranslationListingMixin` and `page_listing_state_buttons`, worked out for every
+    row at once. Idempotent."""
     from wagtail import hooks
     from wagtail_localize import wagtail_hooks as localize_hooks
 
-    registered = hooks._hooks.get("register_snippet_listing_buttons", [])
-    registered[:] = [
-        (fn, order)
-        for fn, order in registered
-        if fn is not localize_hooks.register_snippet_listing_buttons
-    ]
+    replaced = {
+        "register_snippet_listing_buttons": localize_hooks.register_snippet_listing_buttons,
+        "register_page_listing_more_buttons": localize_hooks.page_listing_more_buttons,
+    }
+    for hook_name, theirs in replaced.items():
+        registered = hooks._hooks.get(hook_name, [])
+        registered[:] = [(fn, order) for fn, order in registered if fn is not theirs]
 
 
 def badges_html(status, names):

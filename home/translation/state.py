@@ -50,6 +50,7 @@ class Status:
     source: object = None  # the TranslationSource, if translations were made with it
     states: dict = field(default_factory=dict)  # language code -> state
     translations: dict = field(default_factory=dict)  # language code -> Translation
+    targets: dict = field(default_factory=dict)  # language code -> pk of the translation
 
     @property
     def has_missing(self) -> bool:
@@ -176,7 +177,10 @@ def translation_states(objects) -> dict:
     existing = _base_model(model).objects.filter(translation_key__in=keys)
     if issubclass(model, Page):
         existing = existing.filter(alias_of__isnull=True)
-    present = set(existing.values_list("translation_key", "locale_id"))
+    present = {
+        (key, locale): pk
+        for pk, key, locale in existing.values_list("pk", "translation_key", "locale_id")
+    }
     sources, originals = _sources(model, keys, objects)
     by_source = {}
     for translation in _translations(list(sources.values())):
@@ -197,7 +201,9 @@ def translation_states(objects) -> dict:
                 continue
             if (key, locale_id) not in present:
                 status.states[code] = MISSING
-            elif locale_id in tracked:
+                continue
+            status.targets[code] = present[(key, locale_id)]
+            if locale_id in tracked:
                 status.translations[code] = tracked[locale_id]
                 status.states[code] = _translation_state(tracked[locale_id], changed)
             else:

@@ -159,3 +159,29 @@ def test_report_refuses_people_who_translate_nothing(network, client, username):
     log_in(client, username)
     response = client.get(REPORT, headers=ADMIN)
     assert response.status_code in (302, 403)
+
+
+def test_explorer_rows_offer_translate_and_state_at_a_constant_cost(network, login):
+    """A chapter editor's explorer: each story's row names its Spanish state and
+    offers Translate; more stories cost no more queries."""
+    from chapters.models import StoryIndexPage
+    from tests.pages import add_story, section
+
+    add_story(network.riverside, "Tenants organize")
+    stories = section(network.riverside, StoryIndexPage)
+    client = login("riverside-editor")
+
+    def listing():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(f"/admin/pages/{stories.pk}/", headers=ADMIN)
+        assert response.status_code == 200
+        return response, len(captured)
+
+    response, few = listing()
+    assert "Español: missing" in text(response)
+    assert "Translate this page" in text(response)
+    for number in range(4):
+        add_story(network.riverside, f"Tenants organize {number}")
+    response, more = listing()
+    assert text(response).count("Español: missing") >= 5
+    assert more <= few
