@@ -93,6 +93,7 @@ def test_alliance_editor_translates_and_syncs_a_principle(page, demo_server, scr
     page.goto(f"{admin}/")
     page.get_by_role("button", name="Reports").click()
     page.get_by_role("link", name="Translation state").click()
+    page.get_by_role("link", name="Español", exact=True).click()
     page.get_by_role("link", name=TITLE).click()
     fill_strings(page, [NEW_SPANISH])
     page.goto(spanish_home)
