@@ -36,6 +36,7 @@ class HomeConfig(AppConfig):
         from home.setup import grant_roles_on_translated_alliance_home
         from home.translation import admin as localize_admin
         from home.translation import machine as machine_translation
+        from home.translation import entry as translation_entry
         from home.translation import publishing as translation_publishing
         from home.translation import workflow as translation_workflow
 
@@ -50,5 +51,6 @@ class HomeConfig(AppConfig):
         translation_publishing.install()
         localize_admin.install()
         machine_translation.install()  # machine text is a draft until a person approves it
+        translation_entry.install()
         # Titles reach email subjects (moderation notices): one line, whoever saves.
         pre_save.connect(single_line_page_titles, dispatch_uid="home.single_line_page_titles")
