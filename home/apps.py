@@ -35,8 +35,8 @@ class HomeConfig(AppConfig):
         from home.models import AllianceHomePage
         from home.setup import grant_roles_on_translated_alliance_home
         from home.translation import admin as localize_admin
-        from home.translation import machine as machine_translation
         from home.translation import entry as translation_entry
+        from home.translation import machine as machine_translation
         from home.translation import publishing as translation_publishing
         from home.translation import workflow as translation_workflow
 
