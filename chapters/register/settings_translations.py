@@ -14,6 +14,9 @@ editor, the admin API, chapter import, a management command) keeps it true.
 
 import hashlib
 import json
+import re
+
+from django.utils.html import strip_tags
 
 UP_TO_DATE = "up to date"
 OUT_OF_DATE = "out of date"
@@ -23,10 +26,15 @@ MISSING = "missing"
 TRANSLATED_FIELDS = ("contact_note", "support_resources")
 
 
+# The rich text editor gives every paragraph a fresh key on each save: not a change.
+BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+
+
 def _text(value) -> str:
-    """A field's or block's value as plain comparable text (rich text as its source)."""
-    source = getattr(value, "source", value)
-    return str(source or "").strip()
+    """A field's or block's value as comparable text: rich text as its HTML, without the
+    editor's paragraph keys, and empty when it has no words (an empty paragraph)."""
+    source = BLOCK_KEY.sub("", str(getattr(value, "source", value) or "")).strip()
+    return source if strip_tags(source).strip() else ""
 
 
 def _digest(texts: dict[str, str]) -> str:
