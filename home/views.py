@@ -77,7 +77,7 @@ def translated_address(request, result, path: str) -> str | None:
     url = translation.get_url(request)
     if not url or url + rest == request.path:
         return None
-    query = request.META.get("QUERY_STRING", "")
+    query = request.GET.urlencode()  # re-encoded: always a safe ASCII Location
     return url + rest + (f"?{query}" if query else "")
 
 
