@@ -1,6 +1,6 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from wagtail import views as wagtail_views
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from home.locales import active_language, language_of
 from home.publication import public_pages
@@ -31,6 +31,8 @@ def route_for_request(request, path: str):
             ).first()
             if translated is not None:
                 candidates.insert(0, translated)
+        # No home in the reader's language: no page of the site has a translation there.
+        request._translated_root = candidates[0] if len(candidates) > 1 else None
         components = [component for component in path.split("/") if component]
         for candidate in candidates:
             try:
@@ -63,9 +65,13 @@ def translated_address(request, result, path: str) -> str | None:
         return None
     page = result[0]
     language = active_language()
-    if language_of(page) == language:
+    if language_of(page) == language or getattr(request, "_translated_root", None) is None:
         return None
-    translation = page.get_translation_or_none(Locale.get_active())
+    translation = (
+        Page.objects.filter(translation_key=page.translation_key, locale__language_code=language)
+        .exclude(pk=page.pk)
+        .first()
+    )
     if translation is None:
         return None
     shown = public_pages(Page.objects.filter(pk__in=[page.pk, translation.pk]))

@@ -10,13 +10,13 @@ from chapters.archive.models import ArchiveEntryPage
 from chapters.events.models import EventPage
 from chapters.register.us_states import STATE_CHOICES
 from chapters.stories.models import StoryPage
-from home.locales import localized
-from home.models import AllianceHomePage, BasePage, PrincipleSet
+from home.models import BasePage, PrincipleSet
 from home.models.snippets import principles_by_set
 from home.publication import public_pages
 from home.seo import organization_data
 
-ALLIANCE_NAME = "US Human Rights Cities Alliance"
+# The Alliance's name, in the reader's language (the catalogue: no query on every home).
+ALLIANCE_NAME = _("US Human Rights Cities Alliance")
 
 
 class ChapterHomePage(BasePage):
@@ -120,19 +120,12 @@ class ChapterHomePage(BasePage):
     def structured_data(self) -> dict:
         """The chapter as a schema.org Organization, part of the Alliance, serving its area."""
         extra = {
-            "parentOrganization": {"@type": "Organization", "name": alliance_name()},
+            "parentOrganization": {"@type": "Organization", "name": str(ALLIANCE_NAME)},
         }
         area = self.region or self.get_state_display()
         if area:
             extra["areaServed"] = {"@type": "AdministrativeArea", "name": str(area)}
         return organization_data(self, **extra)
-
-
-def alliance_name() -> str:
-    """The Alliance's name in the reader's language: its public home's title there
-    (else in the default language), else the constant."""
-    homes = localized(public_pages(AllianceHomePage.objects.all()))
-    return homes[0].title if homes else ALLIANCE_NAME
 
 
 class PrincipleSetAdoption(Orderable):
