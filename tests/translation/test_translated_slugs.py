@@ -3,7 +3,10 @@ English address under /es/ moves there (301) instead of showing the English page
 only when both are public, with the rest of the path and the query string kept."""
 
 import pytest
-from wagtail.models import Page, PageViewRestriction
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.operations import translate_object
 
 from chapters.models import StoryIndexPage
 from tests.conftest import RIVERSIDE_HOST
@@ -61,3 +64,27 @@ def test_a_page_not_translated_yet_is_still_shown_in_english(client, network):
     story = add_story(network.riverside, "Only in English")
     response = client.get(f"/es/stories/{story.slug}/", headers=HOST)
     assert response.status_code == 200 and "Only in English" in response.text
+
+
+def test_a_translator_sets_the_slug_in_wagtail_localize(
+    client, network, django_capture_on_commit_callbacks
+):
+    """wagtail-localize 1.14 offers a page's slug as a string to translate; published,
+    the Spanish page answers at it and the English address under /es/ moves there."""
+    story = add_story(network.riverside, "Rent hearing")
+    translate_object(story, [Locale.objects.get(language_code="es")])
+    translation = Translation.objects.get(source__object_id=story.translation_key)
+    segment = translation.source.stringsegment_set.get(context__path="slug")
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=translation.target_locale,
+        context=segment.context,
+        data="audiencia-de-rentas",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        # By someone who may publish (anyone else's publish goes to the workflow).
+        moderator = get_user_model().objects.get(username="riverside-moderator")
+        translation.save_target(user=moderator, publish=True)
+    assert client.get("/es/stories/audiencia-de-rentas/", headers=HOST).status_code == 200
+    moved = client.get(f"/es/stories/{story.slug}/", headers=HOST)
+    assert moved["Location"] == "/es/stories/audiencia-de-rentas/"
