@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import get_text_for_indexing
 
@@ -173,12 +174,38 @@ def _page_models():
     return get_page_models()
 
 
+# What a reader calls each kind of page, in their language (the models' verbose
+# names are the admin's English). A page type not listed here falls back to its
+# verbose name, run through the catalogue.
+TYPE_LABELS = {
+    "storypage": pgettext_lazy("content type", "Story"),
+    "eventpage": pgettext_lazy("content type", "Event"),
+    "archiveentrypage": pgettext_lazy("content type", "Archive entry"),
+    "standardpage": pgettext_lazy("content type", "Page"),
+    "chapterhomepage": pgettext_lazy("content type", "Chapter home"),
+    "storyindexpage": pgettext_lazy("content type", "Story index"),
+    "eventindexpage": pgettext_lazy("content type", "Event index"),
+    "archiveindexpage": pgettext_lazy("content type", "Archive index"),
+    "alliancehomepage": pgettext_lazy("content type", "Alliance home"),
+    "principlespage": pgettext_lazy("content type", "Principles"),
+    "resourcelibrarypage": pgettext_lazy("content type", "Resource library"),
+    "chapterdirectorypage": pgettext_lazy("content type", "Chapter directory"),
+    "networkstoriespage": pgettext_lazy("content type", "Network stories"),
+    "networkeventspage": pgettext_lazy("content type", "Network events"),
+    "rightspage": gettext_lazy("Rights"),
+}
+
+
 def type_label(model_name: str) -> str:
+    """A page type's name for the facet, in the reader's language."""
+    if model_name in TYPE_LABELS:
+        return str(TYPE_LABELS[model_name])
     model = _model_class(model_name)
     if model is None:
         return model_name
     name = str(model._meta.verbose_name)
-    return capfirst(name[: -len(" page")] if name.endswith(" page") and name != "page" else name)
+    name = name[: -len(" page")] if name.endswith(" page") and name != "page" else name
+    return capfirst(_(name))
 
 
 FACET_TESTS = {

@@ -1,0 +1,81 @@
+"""A site's settings say, per language, whether their translation is up to date, out of
+date (the source text changed since that translation was saved) or missing: in the
+settings editor, and to the translation report (`settings_translation_states`)."""
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from chapters.models import ChapterSettings
+from chapters.register.settings_translations import settings_translation_states
+from tests.pages import chapter
+
+pytestmark = pytest.mark.django_db
+ADMIN = {"host": "localhost"}
+
+
+def settings_data(note: str, spanish: dict | None) -> dict:
+    blocks = [
+        ("translation", {"language": "es", "support_resources": rich_text(""), **(spanish or {})})
+    ]
+    return nested_form_data(
+        {
+            "languages": ["en", "es"],
+            "accent_colour": "#1d5c8c",
+            "contact_email": "",
+            "time_zone": "America/New_York",
+            "contact_note": note,
+            "support_resources": rich_text(""),
+            "translations": streamfield(blocks if spanish is not None else []),
+            "social_links": streamfield([]),
+        }
+    )
+
+
+def state_in_editor(moderator, url) -> str:
+    html = moderator.get(url, headers=ADMIN).text
+    marker = 'data-language="es" data-state="'
+    assert marker in html, "the editor shows no translation state"
+    return html.split(marker, 1)[1].split('"', 1)[0]
+
+
+def test_the_settings_editor_shows_each_languages_translation_state(login, network):
+    riverside = chapter("Riverside")
+    url = reverse("wagtailsettings:edit", args=["chapters", "chaptersettings", riverside.site_id])
+    moderator = login("riverside-moderator")
+
+    def save(note, spanish):
+        response = moderator.post(url, settings_data(note, spanish), headers=ADMIN)
+        assert response.status_code == 302, response.text[:300]
+        return settings_translation_states(ChapterSettings.for_site(riverside.site))
+
+    assert save("We meet on Tuesdays.", None) == {"es": "missing"}
+    assert state_in_editor(moderator, url) == "missing"
+    assert save("We meet on Tuesdays.", {"contact_note": "Nos reunimos los martes."}) == {
+        "es": "up to date"
+    }
+    assert state_in_editor(moderator, url) == "up to date"
+    # The English changes, the Spanish does not: out of date, until the Spanish is updated.
+    assert save("We meet on Wednesdays.", {"contact_note": "Nos reunimos los martes."}) == {
+        "es": "out of date"
+    }
+    assert state_in_editor(moderator, url) == "out of date"
+    assert save("We meet on Wednesdays.", {"contact_note": "Nos reunimos los miércoles."}) == {
+        "es": "up to date"
+    }
+
+
+def test_the_state_is_kept_by_every_save_not_only_the_editor(network):
+    settings = ChapterSettings.for_site(chapter("Riverside").site)
+    settings.languages = ["en", "es"]
+    settings.contact_note = "Call us."
+    settings.translations = [("translation", {"language": "es", "contact_note": "Llámenos."})]
+    settings.save()
+    assert settings_translation_states(settings) == {"es": "up to date"}
+    settings.contact_note = "Write to us."
+    settings.save()
+    reloaded = ChapterSettings.for_site(chapter("Riverside").site)
+    assert settings_translation_states(reloaded) == {"es": "out of date"}
+    # A site in one language has nothing to translate.
+    reloaded.languages = ["en"]
+    assert settings_translation_states(reloaded) == {}
