@@ -12,6 +12,7 @@ The states are `home.translation.state`'s (one batch per model and section).
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -20,18 +21,13 @@ from wagtail.models import GroupPagePermission, Locale, Page
 
 from chapters.admin.scope import page_scope
 from chapters.register.chapter import Chapter
+from chapters.register.settings import ChapterSettings
+from chapters.register.settings_translations import settings_translation_states
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
 from home.translation.entry import snippet_edit_url, snippet_translate_url, target_url
 from home.translation.state import LABELS, MISSING, UP_TO_DATE, translation_states
 
 SNIPPETS = (PrincipleSet, Principle, Resource, Right)
-
-
-def settings_translation_states(settings) -> dict:
-    """Hook for the chapter settings' translation state (language code -> state).
-
-    Another part of the work builds it; until it is wired here, settings add no row."""
-    return {}
 
 
 @dataclass
@@ -74,8 +70,6 @@ def _rows(objects, code, kind_of, translate_url, edit_url) -> tuple[list[Row], i
 
 
 def _page_rows(pages, code, section: Section) -> None:
-    from django.urls import reverse
-
     def submit(page):
         return reverse("wagtail_localize:submit_page_translation", args=[page.pk])
 
@@ -127,11 +121,12 @@ def chapter_section(chapter, code) -> Section | None:
     section = Section(chapter.name)
     _page_rows(_source_pages([chapter.home.path]), code, section)
     if chapter.site is not None:
-        from chapters.register.settings import ChapterSettings
-
         state = settings_translation_states(ChapterSettings.for_site(chapter.site)).get(code)
         if state is not None and state != UP_TO_DATE:
-            section.rows.append(Row(_("Site settings"), _("Settings"), state, None))
+            url = reverse(
+                "wagtailsettings:edit", args=["chapters", "chaptersettings", chapter.site.pk]
+            )
+            section.rows.append(Row(_("Site settings"), _("Settings"), state, url))
     return section
 
 

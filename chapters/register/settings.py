@@ -15,6 +15,7 @@ from chapters.register.settings_translations import (
     settings_translation_states,
 )
 from home.references import check_references
+from home.translation.state import LABELS
 
 TIME_ZONES = [
     ("America/New_York", "Eastern (New York)"),
@@ -86,6 +87,7 @@ class TranslationStatesPanel(Panel):
                     "code": code,
                     "name": names.get(code, code),
                     "state": state,
+                    "label": LABELS[state],
                     "current": state == UP_TO_DATE,
                 }
                 for code, state in states.items()

@@ -18,9 +18,9 @@ import re
 
 from django.utils.html import strip_tags
 
-UP_TO_DATE = "up to date"
-OUT_OF_DATE = "out of date"
-MISSING = "missing"
+# The states pages and snippets have too (home/translation/state.py), so the
+# translation report lists settings beside them.
+from home.translation.state import MISSING, OUT_OF_DATE, UP_TO_DATE  # noqa: F401
 
 # The texts of the settings that readers see in their language.
 TRANSLATED_FIELDS = ("contact_note", "support_resources")
@@ -83,7 +83,7 @@ def record_digests(settings) -> None:
 
 
 def settings_translation_states(settings) -> dict[str, str]:
-    """language code -> "up to date" / "out of date" / "missing", for each of the site's
+    """language code -> UP_TO_DATE / OUT_OF_DATE / MISSING, for each of the site's
     languages but its default (the language of the settings' own texts).
 
     Missing: no translation of any text the source has. Out of date: the source changed

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from chapters.models import ChapterSettings
 from chapters.register.settings_translations import settings_translation_states
+from home.translation.state import MISSING, OUT_OF_DATE, UP_TO_DATE
 from tests.pages import chapter
 
 pytestmark = pytest.mark.django_db
@@ -49,19 +50,19 @@ def test_the_settings_editor_shows_each_languages_translation_state(login, netwo
         assert response.status_code == 302, response.text[:300]
         return settings_translation_states(ChapterSettings.for_site(riverside.site))
 
-    assert save("We meet on Tuesdays.", None) == {"es": "missing"}
-    assert state_in_editor(moderator, url) == "missing"
+    assert save("We meet on Tuesdays.", None) == {"es": MISSING}
+    assert state_in_editor(moderator, url) == MISSING
     assert save("We meet on Tuesdays.", {"contact_note": "Nos reunimos los martes."}) == {
-        "es": "up to date"
+        "es": UP_TO_DATE
     }
-    assert state_in_editor(moderator, url) == "up to date"
+    assert state_in_editor(moderator, url) == UP_TO_DATE
     # The English changes, the Spanish does not: out of date, until the Spanish is updated.
     assert save("We meet on Wednesdays.", {"contact_note": "Nos reunimos los martes."}) == {
-        "es": "out of date"
+        "es": OUT_OF_DATE
     }
-    assert state_in_editor(moderator, url) == "out of date"
+    assert state_in_editor(moderator, url) == OUT_OF_DATE
     assert save("We meet on Wednesdays.", {"contact_note": "Nos reunimos los miércoles."}) == {
-        "es": "up to date"
+        "es": UP_TO_DATE
     }
 
 
@@ -71,11 +72,11 @@ def test_the_state_is_kept_by_every_save_not_only_the_editor(network):
     settings.contact_note = "Call us."
     settings.translations = [("translation", {"language": "es", "contact_note": "Llámenos."})]
     settings.save()
-    assert settings_translation_states(settings) == {"es": "up to date"}
+    assert settings_translation_states(settings) == {"es": UP_TO_DATE}
     settings.contact_note = "Write to us."
     settings.save()
     reloaded = ChapterSettings.for_site(chapter("Riverside").site)
-    assert settings_translation_states(reloaded) == {"es": "out of date"}
+    assert settings_translation_states(reloaded) == {"es": OUT_OF_DATE}
     # A site in one language has nothing to translate.
     reloaded.languages = ["en"]
     assert settings_translation_states(reloaded) == {}
