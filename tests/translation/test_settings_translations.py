@@ -61,6 +61,11 @@ def test_the_settings_editor_shows_each_languages_translation_state(login, netwo
         "es": OUT_OF_DATE
     }
     assert state_in_editor(moderator, url) == OUT_OF_DATE
+    # The chapter's translation report lists them, and leads to the settings editor.
+    report = moderator.get(
+        reverse("chapters_admin:translation_state") + "?language=es", headers=ADMIN
+    ).text
+    assert f'<a href="{url}">Site settings</a>' in report
     assert save("We meet on Wednesdays.", {"contact_note": "Nos reunimos los miércoles."}) == {
         "es": UP_TO_DATE
     }
