@@ -35,6 +35,7 @@ class HomeConfig(AppConfig):
         from home.models import AllianceHomePage
         from home.setup import grant_roles_on_translated_alliance_home
         from home.translation import admin as localize_admin
+        from home.translation import integrity as translation_integrity
         from home.translation import publishing as translation_publishing
         from home.translation import workflow as translation_workflow
 
@@ -48,5 +49,7 @@ class HomeConfig(AppConfig):
         post_save.connect(grant_roles_on_translated_alliance_home, sender=AllianceHomePage)
         translation_publishing.install()
         localize_admin.install()
+        # No translation overwrites another (home/translation/integrity.py).
+        translation_integrity.install()
         # Titles reach email subjects (moderation notices): one line, whoever saves.
         pre_save.connect(single_line_page_titles, dispatch_uid="home.single_line_page_titles")
