@@ -20,7 +20,7 @@ from django.db import models
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.fields import StreamField
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from chapters.demo.data import DemoDataError, blocks
 from home.translation.integrity import pair_segments, store_strings
@@ -66,7 +66,7 @@ def translate_snippet(obj, locale: Locale, fields: dict, tally: Tally):
     A field the source has no segment for (or whose text cannot be paired) is set
     directly."""
     existing = obj.get_translation_or_none(locale)
-    if existing is not None and edited_by_a_person(existing):
+    if existing is not None and (edited_by_a_person(existing) or translated_by_a_person(obj)):
         tally.kept += 1
         return existing
     source, _created = TranslationSource.update_or_create_from_instance(obj)
@@ -141,6 +141,14 @@ def edited_by_a_person(obj) -> bool:
         .exclude(user=None)
         .exists()
     )
+
+
+def translated_by_a_person(obj) -> bool:
+    """Whether someone has translated a string of this object in the translation editor
+    (wagtail-localize logs no edit of a snippet it saves, but it keeps the translator)."""
+    return StringTranslation.objects.filter(
+        context__object_id=obj.translation_key, last_translated_by__isnull=False
+    ).exists()
 
 
 def _value(obj, name: str):

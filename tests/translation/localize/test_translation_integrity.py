@@ -89,35 +89,45 @@ def test_translating_one_principle_changes_no_other_spanish_text(login):
     assert JEMEZ_ES in page and JEMEZ not in page
 
 
-def test_starting_a_translation_of_an_existing_spanish_text_keeps_it(login):
+def spanish_copy(english):
+    """A Spanish translation made by hand, outside wagtail-localize."""
+    spanish = english.copy_for_translation(es())
+    spanish.save()
+    return spanish
+
+
+def test_starting_a_translation_of_an_existing_spanish_text_keeps_it(network, login):
     """A Translation started for a Spanish principle that was made outside
     wagtail-localize takes its text; saving it writes the same text back, and text it
     could not pair is never replaced by the English: the save is refused."""
-    call_command("load_demo_network")
-    english = Principle.objects.get(locale=Locale.get_default(), title="Rights belong together")
-    spanish = english.get_translation(es())
-    Translation.objects.filter(source__object_id=english.translation_key).delete()
-    spanish.statement = "Una frase escrita a mano."
+    english = Principle.objects.get(locale=Locale.get_default(), title="Listen first")
+    spanish_copy(english.principle_set)
+    spanish = spanish_copy(english)
+    spanish.title, spanish.statement = "Escuchar primero", "Una frase escrita a mano."
     spanish.save()
-    source, _ = TranslationSource.update_or_create_from_instance(english)
+    source, _ = TranslationSource.get_or_create_from_instance(english)
     translation = Translation.objects.create(source=source, target_locale=es())
     assert StringTranslation.objects.filter(
         locale=es(), data="Una frase escrita a mano.", context__path="statement"
     ).exists()
     translation.save_target()
     spanish.refresh_from_db()
-    assert spanish.statement == "Una frase escrita a mano."
+    assert (spanish.title, spanish.statement) == ("Escuchar primero", "Una frase escrita a mano.")
 
     # The English gains a paragraph: the Spanish commentary can no longer be paired.
     spanish.commentary = "<p>Un comentario propio.</p>"
     spanish.save()
     english.commentary = "<p>One.</p><p>Two.</p>"
     english.save()
-    source.update_from_db()
     editor = login("alliance-editor")
-    response = editor.post(
+    synced = editor.post(
+        f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}, headers=ADMIN
+    )
+    assert synced.status_code == 302
+    published = editor.post(
         f"/admin/snippets/home/principle/edit/{spanish.pk}/", {"action": "publish"}, headers=ADMIN
     )
-    assert response.status_code in (200, 302)
+    assert published.status_code == 302
     spanish.refresh_from_db()
     assert spanish.commentary == "<p>Un comentario propio.</p>"
+    assert spanish.title == "Escuchar primero"
