@@ -24,9 +24,11 @@ the subtree, management commands, code calling `save_target`):
    segment at the same path (the n-th of n at that path) and the target's text is
    stored as its translation, so a later save writes that same text back.
 3. `save_target` refuses (a `ValidationError` naming the object and the field) to
-   save when the result would drop text of the target that is neither a source
-   string (English written there as a fallback before) nor a translation the
-   translation memory holds for this object: such text would be lost for good.
+   save when the result would replace text of the target with the source's
+   fallback (or drop it) where that text is neither a source string (English
+   written there as a fallback before) nor a translation the translation memory
+   holds for this object: such text would be lost for good. Where every source
+   segment of a field is translated, the translator's text replaces the target's.
    Sync after an English edit still works as in wagtail-localize: the Spanish of the
    old sentence stays in the translation memory, the new sentence falls back to
    English until it is translated.
@@ -138,6 +140,8 @@ def text_it_would_lose(translation) -> dict[str, list[str]]:
         for text in texts
         if text.strip() and text not in result.get(path, ())
     ]
+    translated = _translated_paths(source, locale)
+    candidates = [(path, text) for path, text in candidates if path not in translated]
     if not candidates:
         return {}
     hashes = {String._get_data_hash(text): text for _path, text in candidates}
@@ -155,6 +159,19 @@ def text_it_would_lose(translation) -> dict[str, list[str]]:
         if text not in known:
             lost[path.split(".")[0]].append(text)
     return dict(lost)
+
+
+def _translated_paths(source, locale) -> set[str]:
+    """The paths whose every source segment has a translation: there a translator's
+    text replaces the target's, which is what translating is, not a loss."""
+    done, missing = set(), set()
+    for path, translation in (
+        source.stringsegment_set.annotate_translation(locale)
+        .values_list("context__path", "translation")
+        .iterator()
+    ):
+        (done if translation is not None else missing).add(path)
+    return done - missing
 
 
 def refuse_to_lose_text(translation) -> None:
