@@ -35,7 +35,9 @@ class HomeConfig(AppConfig):
         from home.models import AllianceHomePage
         from home.setup import grant_roles_on_translated_alliance_home
         from home.translation import admin as localize_admin
+        from home.translation import entry as translation_entry
         from home.translation import integrity as translation_integrity
+        from home.translation import machine as machine_translation
         from home.translation import publishing as translation_publishing
         from home.translation import workflow as translation_workflow
 
@@ -51,5 +53,7 @@ class HomeConfig(AppConfig):
         localize_admin.install()
         # No translation overwrites another (home/translation/integrity.py).
         translation_integrity.install()
+        machine_translation.install()  # machine text is a draft until a person approves it
+        translation_entry.install()
         # Titles reach email subjects (moderation notices): one line, whoever saves.
         pre_save.connect(single_line_page_titles, dispatch_uid="home.single_line_page_titles")

@@ -1,8 +1,9 @@
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from home.locales import active_language, language_of
+from home.publication import public_pages
 
 
 def route_for_request(request, path: str):
@@ -30,6 +31,8 @@ def route_for_request(request, path: str):
             ).first()
             if translated is not None:
                 candidates.insert(0, translated)
+        # No home in the reader's language: no page of the site has a translation there.
+        request._translated_root = candidates[0] if len(candidates) > 1 else None
         components = [component for component in path.split("/") if component]
         for candidate in candidates:
             try:
@@ -42,5 +45,51 @@ def route_for_request(request, path: str):
 
 
 def serve(request, path):
-    route_for_request(request, path)
+    result = route_for_request(request, path)
+    moved = translated_address(request, result, path)
+    if moved is not None:
+        return HttpResponsePermanentRedirect(moved)
     return wagtail_views.serve(request, path)
+
+
+def translated_address(request, result, path: str) -> str | None:
+    """Where a page reached by its original (English) address under another language
+    lives in that language, when a translator gave it its own slug: /es/stories/x/ ->
+    /es/historias/equis/, with the rest of the path (a routable page's sub-route) and the
+    query string kept.
+
+    Only when both the page reached and its translation are public (the shared public
+    query), so a redirect never tells a stranger that a draft or private page exists.
+    """
+    if result is None:
+        return None
+    page = result[0]
+    language = active_language()
+    if language_of(page) == language or getattr(request, "_translated_root", None) is None:
+        return None
+    translation = (
+        Page.objects.filter(translation_key=page.translation_key, locale__language_code=language)
+        .exclude(pk=page.pk)
+        .first()
+    )
+    if translation is None:
+        return None
+    shown = public_pages(Page.objects.filter(pk__in=[page.pk, translation.pk]))
+    if shown.count() != 2:
+        return None
+    site = Site.find_for_request(request)
+    own = page.url_path[len(_root_of(site, page).url_path) :] if site else ""
+    rest = path[len(own) :] if path.startswith(own) else ""
+    url = translation.get_url(request)
+    if not url or url + rest == request.path:
+        return None
+    query = request.GET.urlencode()  # re-encoded: always a safe ASCII Location
+    return url + rest + (f"?{query}" if query else "")
+
+
+def _root_of(site: Site, page: Page) -> Page:
+    """The site's home in the page's own locale (the tree `page` was routed in)."""
+    root = site.root_page
+    if root.locale_id == page.locale_id:
+        return root
+    return root.get_translation_or_none(page.locale) or root

@@ -8,7 +8,9 @@ backend picks PostgreSQL's full-text search or, on the demo's SQLite, FTS5 (see
 * a double quote is no longer half of an FTS5 string: SQLite read `"water` as an
   unterminated string, and every search holding a `"` was a 500;
 * NUL and other control characters, which PostgreSQL refuses in any query, are
-  gone before the database sees them.
+  gone before the database sees them;
+* on PostgreSQL, each language's words are indexed and searched with that
+  language's stemming (`search/languages.py`). SQLite's FTS5 stems no language.
 
 Both are spaces now, which both databases' tokenizers treat a quote and a
 control character as anyway, so the words searched for stay the same. A question
@@ -17,6 +19,7 @@ left with no words finds nothing, as an empty one does.
 
 from functools import cache
 
+from django.db import connection
 from django.db.models import QuerySet
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as database_backend
@@ -82,5 +85,12 @@ def _with_clean_queries(backend_class: type) -> type:
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
-    """The database's own backend (see the module's docstring), with clean queries."""
-    return _with_clean_queries(type(database_backend(params)))(params)
+    """The database's own backend (see the module's docstring), with clean queries; on
+    PostgreSQL, the one that stems each language as that language."""
+    if connection.vendor == "postgresql":
+        from search.languages import LanguageSearchBackend
+
+        backend_class = LanguageSearchBackend
+    else:
+        backend_class = type(database_backend(params))
+    return _with_clean_queries(backend_class)(params)

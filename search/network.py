@@ -7,6 +7,7 @@ page type for the results shown on the current page.
 """
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import get_text_for_indexing
 
@@ -172,12 +174,38 @@ def _page_models():
     return get_page_models()
 
 
+# What a reader calls each kind of page, in their language (the models' verbose
+# names are the admin's English). A page type not listed here falls back to its
+# verbose name, run through the catalogue.
+TYPE_LABELS = {
+    "storypage": pgettext_lazy("content type", "Story"),
+    "eventpage": pgettext_lazy("content type", "Event"),
+    "archiveentrypage": pgettext_lazy("content type", "Archive entry"),
+    "standardpage": pgettext_lazy("content type", "Page"),
+    "chapterhomepage": pgettext_lazy("content type", "Chapter home"),
+    "storyindexpage": pgettext_lazy("content type", "Story index"),
+    "eventindexpage": pgettext_lazy("content type", "Event index"),
+    "archiveindexpage": pgettext_lazy("content type", "Archive index"),
+    "alliancehomepage": pgettext_lazy("content type", "Alliance home"),
+    "principlespage": pgettext_lazy("content type", "Principles"),
+    "resourcelibrarypage": pgettext_lazy("content type", "Resource library"),
+    "chapterdirectorypage": pgettext_lazy("content type", "Chapter directory"),
+    "networkstoriespage": pgettext_lazy("content type", "Network stories"),
+    "networkeventspage": pgettext_lazy("content type", "Network events"),
+    "rightspage": gettext_lazy("Rights"),
+}
+
+
 def type_label(model_name: str) -> str:
+    """A page type's name for the facet, in the reader's language."""
+    if model_name in TYPE_LABELS:
+        return str(TYPE_LABELS[model_name])
     model = _model_class(model_name)
     if model is None:
         return model_name
     name = str(model._meta.verbose_name)
-    return capfirst(name[: -len(" page")] if name.endswith(" page") and name != "page" else name)
+    name = name[: -len(" page")] if name.endswith(" page") and name != "page" else name
+    return capfirst(_(name))
 
 
 FACET_TESTS = {
@@ -237,8 +265,22 @@ def build_facets(hits, chosen, chapter_labels, right_labels, language_counts, la
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# A letter and its accented forms: Spanish "organizaciones" marks "organización".
+_ACCENTED = {"a": "aáàâäã", "e": "eéèêë", "i": "iíìîï", "o": "oóòôöõ", "u": "uúùûü", "n": "nñ"}
+
+
+def _letters(text: str) -> str:
+    """`text` as a pattern in which each letter matches its accented forms too."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[0]
+        out.append(f"[{_ACCENTED[base]}]" if base in _ACCENTED else re.escape(char))
+    return "".join(out)
+
+
 def query_pattern(query: str) -> re.Pattern | None:
-    """Words of the query, case-insensitive; words of 5+ letters also match by stem.
+    """Words of the query, case- and accent-insensitive; words of 5+ letters also match
+    by stem.
 
     A long word matches any word that starts with its first letters (all but
     the last three, at least five), so "organizing" marks "organize".
@@ -247,9 +289,9 @@ def query_pattern(query: str) -> re.Pattern | None:
     for word in dict.fromkeys(w.lower() for w in _WORD.findall(query)):
         if len(word) >= 5:
             stem = word[: max(5, len(word) - 3)]
-            parts.append(re.escape(stem) + r"\w*")
+            parts.append(_letters(stem) + r"\w*")
         else:
-            parts.append(re.escape(word) + r"\b")
+            parts.append(_letters(word) + r"\b")
     if not parts:
         return None
     return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE | re.UNICODE)

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connections
 from django.utils.translation.reloader import translation_file_changed
 from wagtail.models import Locale, Site
 
@@ -23,6 +24,7 @@ from chapters.models import Chapter, ChapterHomePage, PrincipleSetAdoption, Righ
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS, ensure_alliance_site
 from tests.logins import PASSWORD, log_in
+from tests.process import copy_database, migrated_template
 
 # Playwright's sync API keeps an event loop running in the worker; database tests that
 # run after a browser test in the same worker would otherwise be refused by Django.
@@ -119,6 +121,9 @@ def empty_scratch_folders():
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        # Migrating takes half a minute: the browser tests' server starts from a copy.
+        connections.close_all()
+        copy_database(settings.DATABASES["default"]["NAME"], migrated_template())
         build_network()
 
 

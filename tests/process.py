@@ -46,3 +46,32 @@ def cluster_connection_params() -> dict:
         "dbname": "postgres",
         "autocommit": True,
     }
+
+
+def copy_database(source: str, target: str) -> None:
+    """`target` as a copy of `source` (PostgreSQL's TEMPLATE), replacing any old one."""
+    import psycopg
+
+    with psycopg.connect(**cluster_connection_params()) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        # A template must have no other session: a browser test's server thread in this
+        # worker may still hold one (see pyproject's filterwarnings).
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
+        conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+
+
+def drop_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(**cluster_connection_params()) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def migrated_template() -> str:
+    """The name of this worker's migrated, empty database (tests/conftest.py makes it
+    before the shared network goes in): a copy of it needs no `migrate` of its own."""
+    return f"{settings.DATABASES['default']['NAME']}_migrated"

@@ -231,6 +231,12 @@ ALLOWLIST: tuple[RouteGroup, ...] = (
         who=_chapter_moderator,
     ),
     RouteGroup(
+        "Reports > Translation state: what is out of date or missing per language. The "
+        "view shows the Alliance's section to those who write it and each chapter's to "
+        "its own people, and refuses anyone with neither.",
+        ("chapters_admin:translation_state",),
+    ),
+    RouteGroup(
         "Private and archive files in the admin: the view checks the file's collection.",
         ("chapters_private_media:file",),
     ),

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
@@ -11,6 +12,7 @@ from wagtail.wagtail_hooks import require_wagtail_login
 from chapters.admin import api as admin_api
 from chapters.admin import consent as consent_admin
 from chapters.admin import scope as admin_scope
+from chapters.admin import translation_report
 from chapters.admin import views as admin_views
 from chapters.admin.scope import page_scope
 from chapters.archive.access import entry_visible_to, members_consent_in_force
@@ -53,6 +55,11 @@ admin_urls = [
     path("import/", admin_views.ImportView.as_view(), name="import"),
     path("<int:pk>/invite/", admin_views.InviteView.as_view(), name="invite"),
     path("<int:pk>/history/", admin_views.HistoryView.as_view(), name="history"),
+    path(
+        "translations/",
+        translation_report.TranslationStateReport.as_view(),
+        name="translation_state",
+    ),
     path("<int:pk>/export/", admin_views.export_view, name="export"),
     path("<int:pk>/archive/", admin_views.ArchiveView.as_view(), name="archive"),
     path("<int:pk>/restore/", admin_views.RestoreView.as_view(), name="restore"),
@@ -96,10 +103,27 @@ def register_chapters_menu_item():
     )
 
 
+class TranslationStateMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_state_report():
+    return TranslationStateMenuItem(
+        _("Translation state"),
+        reverse("chapters_admin:translation_state"),
+        name="translation-state",
+        icon_name="globe",
+        order=8900,
+    )
+
+
 @hooks.register("construct_reports_menu")
 def hide_network_reports(request, menu_items):
+    """Scoped people keep only the reports of their own work (translation state)."""
     if page_scope(request.user) is not None:
-        menu_items[:] = []
+        menu_items[:] = [item for item in menu_items if item.name == "translation-state"]
 
 
 @hooks.register("register_log_actions")

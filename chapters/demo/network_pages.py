@@ -52,5 +52,7 @@ def _translate(alliance, page, language: str, text: dict) -> int:
     translated = page.copy_for_translation(locale)
     translated.title, translated.draft_title = text["title"], text["title"]
     translated.intro = text["intro"]
+    # The translator's own slug, if any: /es/historias/ (the English one redirects there).
+    translated.slug = text.get("slug", translated.slug)
     translated.save_revision().publish()
     return 1

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from chapters.archive.consent import record_consent
 from chapters.archive.models import ArchiveEntryPage, ArchiveIndexPage
+from chapters.demo import data
 from chapters.demo.alliance import stream
 from chapters.events.models import EventIndexPage, EventPage
 from chapters.register.settings import ChapterSettings
@@ -46,7 +47,26 @@ def load_publishing(home: ChapterHomePage, chapter: dict) -> int:
         if not settings.support_resources:
             settings.support_resources = chapter["support_resources"]
             settings.save()
+    _translate_settings(home, chapter)
     return created
+
+
+def _translate_settings(home: ChapterHomePage, chapter: dict) -> None:
+    """The settings' texts in each language the chapter has a `settings` text in (its
+    `<name>.<language>.yaml`), as the settings editor would save them: a translation
+    block per language, added only where the chapter has none for that language."""
+    settings = ChapterSettings.for_site(home.get_site())
+    have = {block.value["language"] for block in settings.translations}
+    block = settings.translations.stream_block.child_blocks["translation"]
+    added = False
+    for language in data.languages():
+        text = data.chapter_translation(chapter["hostname"], language).get("settings")
+        if text and language not in have:
+            value = block.to_python({"language": language, **text})
+            settings.translations.append(("translation", value))
+            added = True
+    if added:
+        settings.save()
 
 
 class Tags:

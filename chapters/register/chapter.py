@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from wagtail.models import Collection, Page, Site, Workflow
 
 from chapters.register.settings import ChapterSettings
@@ -78,6 +79,20 @@ class Chapter(models.Model):
     @property
     def name(self) -> str:
         return self.home.title
+
+    @property
+    def localized_name(self) -> str:
+        """The chapter's name in the reader's language: the title of its home page in that
+        language (each language's home is the chapter's own name there, edited like any
+        page or in wagtail-localize's editor), else its original name. A translation that
+        was never published does not lend its title."""
+        translated = (
+            self.homes()
+            .filter(locale__language_code=get_language(), first_published_at__isnull=False)
+            .values_list("title", flat=True)
+            .first()
+        )
+        return translated or self.name
 
     @property
     def languages(self) -> list[str]:

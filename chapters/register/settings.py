@@ -5,11 +5,17 @@ from django.db import models
 from django.utils import translation
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
+from chapters.register.settings_translations import (
+    UP_TO_DATE,
+    record_digests,
+    settings_translation_states,
+)
 from home.references import check_references
+from home.translation.state import LABELS
 
 TIME_ZONES = [
     ("America/New_York", "Eastern (New York)"),
@@ -55,6 +61,38 @@ class SettingsTranslationBlock(blocks.StructBlock):
     class Meta:
         icon = "globe"
         label = "Translation"
+
+
+class TranslationStatesPanel(Panel):
+    """Above the translations: each of the site's languages, and whether its translation
+    of the contact note and support resources is up to date, out of date or missing."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("heading", "Translation state")
+        super().__init__(**kwargs)
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "translation_states"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "chapters/admin/settings_translation_states.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            states = settings_translation_states(self.instance) if self.instance else {}
+            names = dict(settings.LANGUAGES)
+            context["states"] = [
+                {
+                    "code": code,
+                    "name": names.get(code, code),
+                    "state": state,
+                    "label": LABELS[state],
+                    "current": state == UP_TO_DATE,
+                }
+                for code, state in states.items()
+            ]
+            return context
 
 
 @register_setting(icon="site")
@@ -116,6 +154,9 @@ class ChapterSettings(BaseSiteSetting):
         help_text="The contact note and support resources in the site's other languages. "
         "Readers of a language without one here see the text above.",
     )
+    # Per language, the digests of the source texts a translation was written against
+    # and of the translation itself; kept by save() (chapters.register.settings_translations).
+    translation_digests = models.JSONField(default=dict, blank=True, editable=False)
 
     panels = [
         FieldPanel("languages"),
@@ -126,11 +167,20 @@ class ChapterSettings(BaseSiteSetting):
         FieldPanel("time_zone"),
         FieldPanel("contact_note"),
         FieldPanel("support_resources"),
+        TranslationStatesPanel(),
         FieldPanel("translations"),
     ]
 
     class Meta:
         verbose_name = "chapter settings"
+
+    def save(self, *args, **kwargs):
+        # Every path that saves settings records which source each translation follows.
+        record_digests(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "translations" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "translation_digests"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

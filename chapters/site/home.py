@@ -15,7 +15,8 @@ from home.models.snippets import principles_by_set
 from home.publication import public_pages
 from home.seo import organization_data
 
-ALLIANCE_NAME = "US Human Rights Cities Alliance"
+# The Alliance's name, in the reader's language (the catalogue: no query on every home).
+ALLIANCE_NAME = _("US Human Rights Cities Alliance")
 
 
 class ChapterHomePage(BasePage):
@@ -119,7 +120,7 @@ class ChapterHomePage(BasePage):
     def structured_data(self) -> dict:
         """The chapter as a schema.org Organization, part of the Alliance, serving its area."""
         extra = {
-            "parentOrganization": {"@type": "Organization", "name": ALLIANCE_NAME},
+            "parentOrganization": {"@type": "Organization", "name": str(ALLIANCE_NAME)},
         }
         area = self.region or self.get_state_display()
         if area:

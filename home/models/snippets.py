@@ -6,7 +6,7 @@ copy, and renders the translation in the reader's language.
 
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -108,19 +108,28 @@ class Principle(TranslatableMixin, index.Indexed, models.Model):
 class Right(TranslatableMixin, index.Indexed, models.Model):
     """A human right in the taxonomy that stories, archive entries and events are tagged with."""
 
+    # The instruments' names in the reader's language (the article is the Right's own
+    # translatable text: "Article 25" / "Artículo 25").
     INSTRUMENTS = [
-        ("UDHR", "Universal Declaration of Human Rights"),
-        ("ICCPR", "International Covenant on Civil and Political Rights"),
-        ("ICESCR", "International Covenant on Economic, Social and Cultural Rights"),
+        ("UDHR", gettext_lazy("Universal Declaration of Human Rights")),
+        ("ICCPR", gettext_lazy("International Covenant on Civil and Political Rights")),
+        ("ICESCR", gettext_lazy("International Covenant on Economic, Social and Cultural Rights")),
         (
             "ICERD",
-            "International Convention on the Elimination of All Forms of Racial Discrimination",
+            gettext_lazy(
+                "International Convention on the Elimination of All Forms of Racial Discrimination"
+            ),
         ),
-        ("CEDAW", "Convention on the Elimination of All Forms of Discrimination against Women"),
-        ("CRC", "Convention on the Rights of the Child"),
-        ("CRPD", "Convention on the Rights of Persons with Disabilities"),
-        ("UNDRIP", "UN Declaration on the Rights of Indigenous Peoples"),
-        ("UNGA", "UN General Assembly resolution"),
+        (
+            "CEDAW",
+            gettext_lazy(
+                "Convention on the Elimination of All Forms of Discrimination against Women"
+            ),
+        ),
+        ("CRC", gettext_lazy("Convention on the Rights of the Child")),
+        ("CRPD", gettext_lazy("Convention on the Rights of Persons with Disabilities")),
+        ("UNDRIP", gettext_lazy("UN Declaration on the Rights of Indigenous Peoples")),
+        ("UNGA", gettext_lazy("UN General Assembly resolution")),
     ]
 
     name = models.CharField(max_length=120, help_text="e.g. 'Right to housing'.")

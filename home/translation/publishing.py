@@ -22,7 +22,9 @@ to an alias, which mirrors the original's live state at once, needs publish
 rights there.
 """
 
+from django.utils.text import slugify
 from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.coreutils import find_available_slug
 from wagtail.models import DraftStateMixin, Page, WorkflowState
 from wagtail.snippets.permissions import get_permission_name
 
@@ -69,6 +71,12 @@ def _draft_of_live_translation(source, locale, user, fallback):
     from wagtail_localize.models import TranslationLog
 
     translation = source.get_ephemeral_translated_instance(locale, fallback=fallback)
+    if isinstance(translation, Page):
+        # A translated slug ("vivienda digna", or a machine's "[es] …") made valid, as
+        # wagtail-localize's own save does; Wagtail refuses the revision otherwise.
+        translation.slug = find_available_slug(
+            translation.get_parent(), slugify(translation.slug), ignore_page_id=translation.pk
+        )
     revision = translation.save_revision(user=user)
     if isinstance(translation, Page):
         source.sync_view_restrictions(source.as_instance(), translation)

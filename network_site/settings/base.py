@@ -277,6 +277,8 @@ X_FRAME_OPTIONS = "DENY"
 # Adding a language is this one setting (or the LANGUAGES environment variable,
 # e.g. "en=English,es=Español,vi=Tiếng Việt,ar=العربية"), then `migrate` for
 # its Wagtail locale and a locale/<code>/LC_MESSAGES/django.po for the interface.
+# Search stems it with PostgreSQL's configuration of that name, or `simple`
+# (search/languages.py); run `update_index` if pages in it existed before.
 # English, the default, comes first.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
@@ -293,6 +295,27 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # A new translation of a live page starts as a draft (home/translation/publishing.py
 # enforces it too); it goes live through the page's workflow.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+def libretranslate(environ) -> dict | None:
+    """Machine translation by a LibreTranslate the network runs itself, only when
+    LIBRETRANSLATE_URL names one (no third-party service by default). Its text stays
+    a draft until a person approves each segment (home/translation/machine.py)."""
+    url = environ.get("LIBRETRANSLATE_URL", "").strip().rstrip("/")
+    if not url:
+        return None
+    if not url.startswith(("http://", "https://")):
+        raise ImproperlyConfigured("LIBRETRANSLATE_URL must start with http:// or https://")
+    return {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": url,
+            "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = libretranslate(os.environ)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

@@ -9,11 +9,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.conf import settings
 
-from tests.process import cluster_connection_params
+from tests.process import copy_database, drop_database, migrated_template
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
 
@@ -43,17 +42,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def e2e_database_url(worker_id):
-    """A database of its own on the test cluster, so the server sees committed data."""
+def e2e_database_url(django_db_setup, worker_id):
+    """A database of its own on the test cluster, so the server sees committed data:
+    a copy of the migrated, empty one."""
     db = settings.DATABASES["default"]
     name = f"hrc_e2e_{worker_id}"
-    params = cluster_connection_params()
-    with psycopg.connect(**params) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
+    copy_database(migrated_template(), name)
     yield f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{name}"
-    with psycopg.connect(**params) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(name)
 
 
 @pytest.fixture(scope="session")

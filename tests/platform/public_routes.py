@@ -42,7 +42,7 @@ from home.models import (
 from network_site.api import api_router
 from search.limits import SEARCH_PARAMETERS
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
-from tests.pages import add_entry, add_event, add_story, publish, section
+from tests.pages import add_entry, add_event, add_story, publish, section, translate
 from tests.sample_files import png_image_file
 
 APPS = ("chapters", "home", "search", "network_site")
@@ -169,6 +169,7 @@ def chapter_routes(network, made: dict) -> dict[str, str]:
     events = path_of(section(network.riverside, EventIndexPage))
     archive = path_of(section(network.riverside, ArchiveIndexPage))
     event = path_of(made["event"])
+    translate(made["story"], title="Audiencia del agua", slug="audiencia-del-agua")
     return {
         "chapter root": "/",
         "chapter home": "/en/",
@@ -176,6 +177,8 @@ def chapter_routes(network, made: dict) -> dict[str, str]:
         "story index": stories,
         "story feed": f"{stories}feed/",
         "story": path_of(made["story"]),
+        # Its English address under /es/ moves (301) to the Spanish slug (home/views.py).
+        "story by its English slug in Spanish": "/es" + path_of(made["story"])[len("/en") :],
         "event index": events,
         "event calendar": f"{events}feed.ics",
         "event": event,

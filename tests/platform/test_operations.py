@@ -36,7 +36,13 @@ from chapters.archive.intake.guard import form_token
 from chapters.models import ArchiveEntryPage, Chapter
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
 from tests.pages import add_story
-from tests.process import _NOT_INHERITED, STRONG_KEY, cluster_connection_params, run_manage
+from tests.process import (
+    _NOT_INHERITED,
+    STRONG_KEY,
+    copy_database,
+    drop_database,
+    run_manage,
+)
 
 REAL_NAME = "Marisol Quintanilla-Verdadera"
 CONTACT = "marisol.private@example.org"
@@ -109,24 +115,6 @@ class Production:
                 conn.execute("DELETE FROM network_cache")
 
 
-def _copy_database(source: str, target: str) -> None:
-    with psycopg.connect(**cluster_connection_params()) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
-        # A template must have no other session: a browser test's server thread in this
-        # worker may still hold one (see pyproject's filterwarnings).
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
-            [source],
-        )
-        conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
-
-
-def _drop_database(name: str) -> None:
-    with psycopg.connect(**cluster_connection_params()) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def _wait_until_up(server: Server) -> None:
     deadline = time.monotonic() + 90
     while True:
@@ -146,7 +134,7 @@ def production(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
     copy = f"hrc_ops_{worker_id}"
     with django_db_blocker.unblock():
         connections.close_all()  # a template database must have no other session
-        _copy_database(db["NAME"], copy)
+        copy_database(db["NAME"], copy)
     database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{copy}"
     env = {
         "DJANGO_SETTINGS_MODULE": "tests.production_probe",
@@ -180,7 +168,7 @@ def production(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
         for server in servers:
             server.process.terminate()
             server.process.wait(timeout=20)
-        _drop_database(copy)
+        drop_database(copy)
 
 
 def csrf(server: Server) -> tuple[str, str]:
