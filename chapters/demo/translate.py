@@ -74,7 +74,8 @@ def translate_snippet(obj, locale: Locale, fields: dict, tally: Tally):
     wanted = type(obj).objects.get(pk=obj.pk)  # never saved: the English with the data's text
     for name, value in fields.items():
         _assign(wanted, name, value)
-    stored = store_strings(source, locale, pair_segments(source, wanted))
+    # The data's text is the translation, even where it reads as the English does.
+    stored = store_strings(source, locale, pair_segments(source, wanted), same_as_source=True)
     if existing is None or stored:
         # The loader's own machine-made text is its to replace (checked above), so it
         # saves with wagtail-localize's own method, not the guarded `save_target`.

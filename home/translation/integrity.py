@@ -74,14 +74,16 @@ def pair_segments(source, instance) -> list[tuple]:
     ]
 
 
-def store_strings(source, locale, pairs, user=None) -> int:
-    """Store each (segment, text) as the segment's translation into `locale` (text
-    equal to the source's is no translation and is skipped). Returns how many changed."""
+def store_strings(source, locale, pairs, user=None, same_as_source=False) -> int:
+    """Store each (segment, text) as the segment's translation into `locale`. Returns
+    how many changed. Text equal to the source's is skipped (an adopted target may
+    show the English as a fallback: it is no translation), unless `same_as_source`
+    says the caller knows it is one (a name or a slug the same in both languages)."""
     from wagtail_localize.models import StringTranslation
 
     changed = 0
     for segment, text in pairs:
-        if text == segment.string.data:
+        if text == segment.string.data and not same_as_source:
             continue
         found = StringTranslation.objects.filter(
             translation_of=segment.string, locale=locale, context=segment.context

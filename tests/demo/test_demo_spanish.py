@@ -24,6 +24,7 @@ from chapters.models import (
     StoryPage,
 )
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
+from home.translation.state import OUT_OF_DATE, UP_TO_DATE, status_of, translation_states
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +81,11 @@ def assert_made_through_localize_and_synced():
             assert Translation.objects.filter(
                 source__object_id=spanish.translation_key, source__locale=en, target_locale=es()
             ).exists(), f"{spanish} was not made through wagtail-localize"
+        # What the listings and the translation report show editors: nothing behind.
+        translated = model.objects.filter(locale=es()).values("translation_key")
+        states = translation_states(model.objects.filter(locale=en, translation_key__in=translated))
+        behind = {key: s.states for key, s in states.items() if s.states != {"es": UP_TO_DATE}}
+        assert not behind, f"{model.__name__}: {behind}"
     english = Principle.objects.get(locale=en, title="Rights belong together")
     spanish_text = alliance_es["principle_sets"][english.principle_set.title]["principles"]
     spanish_text = spanish_text[english.title]
@@ -87,7 +93,8 @@ def assert_made_through_localize_and_synced():
     english.statement = "All human rights are for all people, always and everywhere."
     english.save()
     source.refresh_from_db()
-    assert english.statement not in source.content_json  # the Spanish is out of date
+    assert english.statement not in source.content_json
+    assert status_of(english).states == {"es": OUT_OF_DATE}  # as the editor sees it
 
     source.update_from_db()
     source.translations.get(target_locale=es()).save_target()
