@@ -36,6 +36,7 @@ class HomeConfig(AppConfig):
         from home.setup import grant_roles_on_translated_alliance_home
         from home.translation import admin as localize_admin
         from home.translation import entry as translation_entry
+        from home.translation import integrity as translation_integrity
         from home.translation import machine as machine_translation
         from home.translation import publishing as translation_publishing
         from home.translation import workflow as translation_workflow
@@ -50,6 +51,8 @@ class HomeConfig(AppConfig):
         post_save.connect(grant_roles_on_translated_alliance_home, sender=AllianceHomePage)
         translation_publishing.install()
         localize_admin.install()
+        # No translation overwrites another (home/translation/integrity.py).
+        translation_integrity.install()
         machine_translation.install()  # machine text is a draft until a person approves it
         translation_entry.install()
         # Titles reach email subjects (moderation notices): one line, whoever saves.

@@ -1,13 +1,16 @@
 """Making and updating the demo's translations, as real Wagtail translations.
 
 Each translated object is a translation of its English original (same translation_key,
-the other locale), made with Wagtail's `copy_for_translation`, so wagtail-localize, the
-language switcher and `in_active_locale` find it.
+the other locale), so wagtail-localize, the language switcher and `in_active_locale`
+find it. Snippets (principle sets, principles, resources, rights) are made as a
+translator makes them, through wagtail-localize (a TranslationSource, a Translation,
+the data's text as its strings, then the save), so an edit of the English shows their
+translation out of date and a sync brings it. Pages are still made with Wagtail's
+`copy_for_translation` and their fields set.
 
 Idempotent: a translation that already exists is updated only where it differs from the
 data's text, and only if no person has edited it (a person's revision or log entry); a
-translation made by a machine (this loader, or onboarding) is ours to overwrite.
-"""
+translation made by a machine (this loader, or onboarding) is ours to overwrite."""
 
 import json
 from dataclasses import dataclass
@@ -17,8 +20,10 @@ from django.db import models
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.fields import StreamField
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from chapters.demo.data import DemoDataError, blocks
+from home.translation.integrity import pair_segments, store_strings
 
 # Fields every page translation keeps equal to its original's.
 SHARED_PAGE_FIELDS = ["show_in_menus"]
@@ -52,23 +57,38 @@ def page_fields(data: dict) -> dict:
 
 
 def translate_snippet(obj, locale: Locale, fields: dict, tally: Tally):
-    """The translation of a snippet in `locale`, created or brought up to date."""
-    translation = obj.get_translation_or_none(locale)
-    if translation is None:
-        translation = obj.copy_for_translation(locale)
-        for name, value in fields.items():
-            _assign(translation, name, value)
-        translation.save()
-        tally.created += 1
-        return translation
-    if edited_by_a_person(translation):
+    """The translation of a snippet in `locale`, made as a translator makes it.
+
+    Through wagtail-localize: a TranslationSource of the English, a Translation into
+    `locale`, the data's text stored as the translation's strings (paired with the
+    source's segments), then the translation saved from them. So the translation knows
+    its source: an edit of the English shows it out of date, and a sync brings the edit.
+    A field the source has no segment for (or whose text cannot be paired) is set
+    directly."""
+    existing = obj.get_translation_or_none(locale)
+    if existing is not None and (edited_by_a_person(existing) or translated_by_a_person(obj)):
         tally.kept += 1
-        return translation
+        return existing
+    source, _created = TranslationSource.update_or_create_from_instance(obj)
+    _record, started = Translation.objects.get_or_create(source=source, target_locale=locale)
+    wanted = type(obj).objects.get(pk=obj.pk)  # never saved: the English with the data's text
+    for name, value in fields.items():
+        _assign(wanted, name, value)
+    # The data's text is the translation, even where it reads as the English does.
+    stored = store_strings(source, locale, pair_segments(source, wanted), same_as_source=True)
+    if existing is None or stored:
+        # The loader's own machine-made text is its to replace (checked above), so it
+        # saves with wagtail-localize's own method, not the guarded `save_target`.
+        source.create_or_update_translation(locale, publish=True, fallback=True)
+    translation = obj.get_translation(locale)
     changed = [name for name, value in fields.items() if _differs(translation, name, value)]
+    for name in changed:
+        _assign(translation, name, fields[name])
     if changed:
-        for name in changed:
-            _assign(translation, name, fields[name])
         translation.save()
+    if existing is None:
+        tally.created += 1
+    elif started or stored or changed:
         tally.updated += 1
     return translation
 
@@ -122,6 +142,14 @@ def edited_by_a_person(obj) -> bool:
         .exclude(user=None)
         .exists()
     )
+
+
+def translated_by_a_person(obj) -> bool:
+    """Whether someone has translated a string of this object in the translation editor
+    (wagtail-localize logs no edit of a snippet it saves, but it keeps the translator)."""
+    return StringTranslation.objects.filter(
+        context__object_id=obj.translation_key, last_translated_by__isnull=False
+    ).exists()
 
 
 def _value(obj, name: str):

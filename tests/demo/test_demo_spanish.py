@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import Translation, TranslationSource
 
 from chapters.demo import data as demo_data
 from chapters.lifecycle.onboarding import onboard_chapter
@@ -23,6 +24,7 @@ from chapters.models import (
     StoryPage,
 )
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
+from home.translation.state import OUT_OF_DATE, UP_TO_DATE, status_of, translation_states
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +71,41 @@ def tillory_home() -> ChapterHomePage:
     return Site.objects.get(hostname=TILLORY).root_page.specific
 
 
-def test_every_shared_snippet_has_a_spanish_translation():
+def assert_made_through_localize_and_synced():
+    """The demo's Spanish is made through wagtail-localize, as translators make it: each
+    Spanish snippet has the English as its translation source. Editing the English puts
+    the source behind it; a sync brings the edit while the translated strings stay."""
+    en = Locale.get_default()
+    for model in (PrincipleSet, Principle, Resource, Right):
+        for spanish in model.objects.filter(locale=es()):
+            assert Translation.objects.filter(
+                source__object_id=spanish.translation_key, source__locale=en, target_locale=es()
+            ).exists(), f"{spanish} was not made through wagtail-localize"
+        # What the listings and the translation report show editors: nothing behind.
+        translated = model.objects.filter(locale=es()).values("translation_key")
+        states = translation_states(model.objects.filter(locale=en, translation_key__in=translated))
+        behind = {key: s.states for key, s in states.items() if s.states != {"es": UP_TO_DATE}}
+        assert not behind, f"{model.__name__}: {behind}"
+    english = Principle.objects.get(locale=en, title="Rights belong together")
+    spanish_text = alliance_es["principle_sets"][english.principle_set.title]["principles"]
+    spanish_text = spanish_text[english.title]
+    source = TranslationSource.objects.get(object_id=english.translation_key, locale=en)
+    english.statement = "All human rights are for all people, always and everywhere."
+    english.save()
+    source.refresh_from_db()
+    assert english.statement not in source.content_json
+    assert status_of(english).states == {"es": OUT_OF_DATE}  # as the editor sees it
+
+    source.update_from_db()
+    source.translations.get(target_locale=es()).save_target()
+    spanish = english.get_translation(es())
+    assert spanish.statement == english.statement  # the change, to translate
+    assert spanish.title == spanish_text["title"]
+    assert "En la práctica" in spanish_text["commentary"]
+    assert "En la práctica" in spanish.commentary
+
+
+def test_every_shared_snippet_has_a_spanish_translation_that_follows_its_english():
     call_command("load_demo_network")
     en = Locale.get_default()
 
@@ -127,6 +163,7 @@ def test_every_shared_snippet_has_a_spanish_translation():
             locale=es(), translation_key=sets.get(short_title="Alliance Principles").translation_key
         ).description
     )
+    assert_made_through_localize_and_synced()
 
 
 def assert_section_reads_in_spanish(
