@@ -77,4 +77,5 @@ python manage.py check --fail-level WARNING
 python manage.py makemigrations --check --dry-run
 ruff check .
 ruff format --check .
-pytest -n 2 --dist loadgroup "$@"
+# Two workers; tests/conftest.py schedules them (TOGETHER keeps costly groups on one).
+pytest -n 2 "$@"

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connections
+from django.db import connections, transaction
 from django.utils.translation.reloader import translation_file_changed
 from wagtail.models import Locale, Site
 
@@ -90,12 +90,13 @@ def build_network() -> None:
         user.groups.add(group)
 
 
-# The two workers take tests one at a time (`--dist loadgroup`, scripts/test.sh), so no
-# long file holds one worker while the other waits; these keep together because their
-# tests share a costly module or session fixture (the demo server and Chromium, the
-# generated routes, gunicorn), which would otherwise start on both workers.
+# The two workers take tests one at a time, so no long file holds one worker while the
+# other waits; these keep together on one worker because their tests share a costly
+# module or session fixture (the demo server and Chromium, the generated routes,
+# gunicorn, the demo's data), which would otherwise be made on both.
 TOGETHER = (
     "tests/e2e/",
+    "tests/demo/",
     "tests/platform/test_bad_input.py",
     "tests/platform/test_operations.py",
     "tests/translation/test_languages.py",
@@ -103,12 +104,23 @@ TOGETHER = (
 )
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        path = item.nodeid.split("::")[0]
-        group = next((prefix for prefix in TOGETHER if path.startswith(prefix)), None)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
+def together(nodeid: str) -> str:
+    """The group a test runs in: its TOGETHER prefix, or the test alone."""
+    path = nodeid.split("::")[0]
+    return next((prefix for prefix in TOGETHER if path.startswith(prefix)), nodeid)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's own `loadgroup` never groups here (its workers do not tag the tests
+    with their `xdist_group` under this pytest), so the groups are made where the
+    controller schedules: tests of one TOGETHER prefix are one unit of work."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Together(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return together(nodeid)
+
+    return Together(config, log)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -144,6 +156,17 @@ def network(db) -> Network:
         riverside=ChapterHomePage.objects.get(title="Riverside"),
         hilltop=ChapterHomePage.objects.get(title="Hilltop"),
     )
+
+
+@pytest.fixture(scope="module")
+def demo_network(django_db_setup, django_db_blocker):
+    """The demo network, loaded once for a module's tests (a load is half a minute)
+    and gone after them. Each test runs in a savepoint inside it (pytest-django's
+    `db`), so what one test changes, the next does not see."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_network")
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

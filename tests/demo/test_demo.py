@@ -30,10 +30,11 @@ def counts():
     }
 
 
-def test_demo_loader_is_idempotent_and_moves_the_sites_to_the_demos_port(client, capsys):
+def test_demo_loader_is_idempotent_and_moves_the_sites_to_the_demos_port(
+    demo_network, client, capsys
+):
     """Loading again adds nothing; on another port, the sites follow it, so every absolute
     address of a page (canonical, og:url, hreflang, sitemap, API) has the demo's port."""
-    call_command("load_demo_network")
     first = counts()
     call_command("load_demo_network", port=8773)
     assert counts() == first
@@ -72,8 +73,7 @@ def test_make_clean_removes_everything_the_demo_writes():
         assert written in removed, written
 
 
-def test_demo_network_has_chapters_of_different_kinds(client):
-    call_command("load_demo_network")
+def test_demo_network_has_chapters_of_different_kinds(demo_network, client):
     kinds = set(
         ChapterHomePage.objects.filter(title__in=[c["name"] for c in CHAPTERS]).values_list(
             "locality_type", flat=True
@@ -91,8 +91,7 @@ def test_demo_network_has_chapters_of_different_kinds(client):
         assert "Principles we have adopted" in response.text
 
 
-def test_demo_chapters_publish_stories_events_and_archive(client):
-    call_command("load_demo_network")
+def test_demo_chapters_publish_stories_events_and_archive(demo_network, client):
     for chapter in CHAPTERS:
         host = {"host": chapter["hostname"]}
         for path in ("/en/stories/", "/en/events/", "/en/archive/"):
@@ -116,8 +115,7 @@ def test_demo_chapters_publish_stories_events_and_archive(client):
         assert client.get(f"/en/archive/{pending.slug}/", headers=host).status_code == 404
 
 
-def test_demo_has_online_accessible_and_dst_spanning_events():
-    call_command("load_demo_network")
+def test_demo_has_online_accessible_and_dst_spanning_events(demo_network):
     events = EventPage.objects.all()
     assert any(event.is_online() for event in events)
     assert any(
@@ -126,10 +124,9 @@ def test_demo_has_online_accessible_and_dst_spanning_events():
     assert any(e.local_start().utcoffset() != e.local_end().utcoffset() for e in events)
 
 
-def test_demo_archive_shows_consent_at_work(client):
+def test_demo_archive_shows_consent_at_work(demo_network, client):
     """The demo's photograph is public but its sign-in sheet is not; the kitchen-table
     interview and its photo are for Corvale's members only."""
-    call_command("load_demo_network")
     host = {"host": "corvale.localhost"}
     photos = ArchiveEntryPage.objects.get(
         slug="first-tenants-meeting-photographs", locale__language_code="en"

@@ -13,7 +13,6 @@ from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from chapters.demo import data as demo_data
-from chapters.lifecycle.onboarding import onboard_chapter
 from chapters.models import (
     ArchiveEntryPage,
     ArchiveIndexPage,
@@ -105,8 +104,7 @@ def assert_made_through_localize_and_synced():
     assert "En la práctica" in spanish.commentary
 
 
-def test_every_shared_snippet_has_a_spanish_translation_that_follows_its_english():
-    call_command("load_demo_network")
+def test_every_shared_snippet_has_a_spanish_translation_that_follows_its_english(demo_network):
     en = Locale.get_default()
 
     rights = Right.objects.filter(locale=en, slug__in=[r["slug"] for r in alliance["rights"]])
@@ -192,8 +190,7 @@ def assert_section_reads_in_spanish(
             assert spanish.consent.pk == page.consent.pk
 
 
-def test_alliance_and_tillory_valley_read_in_spanish(client):
-    call_command("load_demo_network")
+def test_alliance_and_tillory_valley_read_in_spanish(demo_network, client):
 
     home = AllianceHomePage.objects.get(locale=Locale.get_default())
     spanish_home = published_translation(home)
@@ -240,8 +237,7 @@ def test_alliance_and_tillory_valley_read_in_spanish(client):
     assert client.get(f"/es/archive/{pending['slug']}/", headers=host).status_code == 404
 
 
-def test_loading_again_creates_nothing_and_keeps_a_persons_edit(capsys):
-    call_command("load_demo_network")
+def test_loading_again_creates_nothing_and_keeps_a_persons_edit(demo_network, capsys):
     first = counts()
     capsys.readouterr()
 
@@ -259,39 +255,3 @@ def test_loading_again_creates_nothing_and_keeps_a_persons_edit(capsys):
     housing.refresh_from_db()
     assert housing.name == "Derecho a una vivienda digna"
     assert "already loaded" in capsys.readouterr().out
-
-
-def test_spanish_pages_made_by_onboarding_are_reused():
-    """Onboarding a chapter that publishes in Spanish may already have made its Spanish
-    home and sections (here as copies and an alias of the English ones): the demo fills
-    those in instead of making new ones."""
-    chapter = onboard_chapter(
-        name="Tillory Valley Human Rights Network",
-        hostname=TILLORY,
-        region="Pacific Northwest",
-        locality_type="region",
-        time_zone="America/Los_Angeles",
-        languages=["en", "es"],
-    )
-    home = chapter.home
-    made = {}
-    spanish_home = home.get_translation_or_none(es()) or home.copy_for_translation(es())
-    made[home.pk] = spanish_home.pk
-    for index_class in (StoryIndexPage, EventIndexPage):
-        section = index_class.objects.child_of(home).get()
-        spanish = section.get_translation_or_none(es()) or section.copy_for_translation(es())
-        made[section.pk] = spanish.pk
-    archive = ArchiveIndexPage.objects.child_of(home).get()
-    alias = archive.get_translation_or_none(es()) or archive.create_alias(
-        parent=spanish_home, update_locale=es(), reset_translation_key=False
-    )
-    made[archive.pk] = alias.pk
-
-    call_command("load_demo_network")
-
-    for page_pk, spanish_pk in made.items():
-        spanish = published_translation(Page.objects.get(pk=page_pk))
-        assert spanish.pk == spanish_pk
-    assert Page.objects.get(pk=made[home.pk]).specific.intro == TILLORY_ES["home"]["intro"]
-    assert Page.objects.get(pk=made[archive.pk]).title == "Archivo"
-    assert ChapterHomePage.objects.filter(translation_key=home.translation_key).count() == 2
