@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connections, transaction
+from django.db import connections
 from django.utils.translation.reloader import translation_file_changed
 from wagtail.models import Locale, Site
 
@@ -156,17 +156,6 @@ def network(db) -> Network:
         riverside=ChapterHomePage.objects.get(title="Riverside"),
         hilltop=ChapterHomePage.objects.get(title="Hilltop"),
     )
-
-
-@pytest.fixture(scope="module")
-def demo_network(django_db_setup, django_db_blocker):
-    """The demo network, loaded once for a module's tests (a load is half a minute)
-    and gone after them. Each test runs in a savepoint inside it (pytest-django's
-    `db`), so what one test changes, the next does not see."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_network")
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

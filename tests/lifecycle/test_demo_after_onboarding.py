@@ -1,4 +1,6 @@
-"""The demo loaded over a chapter that onboarding made first: the demo reuses its pages."""
+"""The demo loaded over a chapter that onboarding made first: the demo reuses its pages.
+
+Not in tests/demo/, whose tests share a loaded demo: this one loads it after onboarding."""
 
 import pytest
 from django.core.management import call_command
