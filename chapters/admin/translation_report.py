@@ -24,6 +24,7 @@ from chapters.register.chapter import Chapter
 from chapters.register.settings import ChapterSettings
 from chapters.register.settings_translations import settings_translation_states
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
+from home.params import query_choice
 from home.translation.entry import snippet_edit_url, snippet_translate_url, target_url
 from home.translation.state import LABELS, MISSING, UP_TO_DATE, translation_states
 
@@ -158,7 +159,6 @@ class TranslationStateReport(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         locales = list(Locale.objects.exclude(pk=Locale.get_default().pk))
         codes = [locale.language_code for locale in locales]
-        code = self.request.GET.get("language", "")
-        code = code if code in codes else (codes[0] if codes else "")
+        code = query_choice(self.request, "language", codes) or (codes[0] if codes else "")
         sections = visible_sections(self.request.user, code)
         return super().get_context_data(locales=locales, language=code, sections=sections, **kwargs)
