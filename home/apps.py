@@ -31,6 +31,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from home import renditions
         from home.headers_text import single_line_page_titles
         from home.models import AllianceHomePage
         from home.setup import grant_roles_on_translated_alliance_home
@@ -55,5 +56,7 @@ class HomeConfig(AppConfig):
         translation_integrity.install()
         machine_translation.install()  # machine text is a draft until a person approves it
         translation_entry.install()
+        # Every saved image gets its renditions made ahead of its first reader.
+        renditions.connect_signals()
         # Titles reach email subjects (moderation notices): one line, whoever saves.
         pre_save.connect(single_line_page_titles, dispatch_uid="home.single_line_page_titles")

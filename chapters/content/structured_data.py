@@ -10,7 +10,7 @@ chapter's own name, or a word groups are named with ("housing committee",
 import re
 
 # The share card and the structured data use one rendition (og:image's size).
-SHARE_IMAGE = "fill-1200x630"
+from home.renditions import SHARE_SPEC
 
 # Words that name a group, not a person, in the network's languages.
 GROUP_WORDS = {
@@ -97,7 +97,7 @@ def share_image(page) -> dict | None:
     if lead is None:
         return None
     image, alt = lead
-    url = image.get_rendition(SHARE_IMAGE).url
+    url = image.get_rendition(SHARE_SPEC).url
     if "://" not in url:  # else a storage with its own host (object storage, a CDN)
         parts = page.get_url_parts()
         if not parts:

@@ -57,6 +57,7 @@ from chapters.files.file_cleaning import UncleanableFile, clean_document
 from chapters.files.file_safety import check_upload
 from chapters.register.chapter import Chapter
 from home.publication import under_collections
+from home.renditions import ARCHIVE_SPECS
 from network_site.storage import (
     PRIVATE_PREFIX,
     RESTRICTED_PREFIX,
@@ -65,7 +66,7 @@ from network_site.storage import (
 )
 
 # The only renditions the public view makes: it cannot be used to fill the disk.
-ALLOWED_SPECS = ("width-800", "width-1600")
+ALLOWED_SPECS = ARCHIVE_SPECS
 IMAGE_FORMATS = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 # Frame data a re-encoded image needs; everything else in `info` (EXIF, XMP,
 # comments, PNG text chunks, camera maker notes) is dropped.

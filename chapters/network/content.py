@@ -25,10 +25,10 @@ from chapters.stories.models import StoryPage, stories_feed
 from home.locales import active_language, default_language, localized
 from home.params import parse_integer, query_text
 from home.publication import public_pages
+from home.renditions import prefetch_specs
 
 # Wagtail's tree: root "0001" (depth 1), a site's home page "00010001" (depth 2).
 CHAPTER_PATH_LENGTH = 2 * Page.steplen
-CARD_IMAGE = "fill-480x270"
 
 
 def chapter_path():
@@ -83,7 +83,7 @@ def chapter_filter(request, items: QuerySet) -> tuple[QuerySet, list, str]:
 
 
 def network_stories() -> QuerySet:
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE)
+    images = get_image_model().objects.prefetch_renditions(*prefetch_specs("card"))
     return (
         in_reader_language(StoryPage)
         .prefetch_related(Prefetch("image", queryset=images))

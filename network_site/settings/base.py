@@ -134,6 +134,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    # Background tasks (Wagtail 8 runs its own through django-tasks) and their table,
+    # for production's `manage.py db_worker` (TASKS, below).
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 # SecurityMiddleware and the header middlewares come first, so that redirects and
@@ -339,6 +343,18 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
     },
+}
+
+# --- Background tasks ----------------------------------------------------------
+# "default" is Wagtail's own tasks, kept at once, in the request that causes them: the
+# reference index (which entries show an archive file decides who may fetch it), the
+# search index, deleting a deleted file from storage and the front-end cache purge of
+# a withdrawal must never wait for a worker. "background" is work no reader waits for
+# (image renditions on upload, home/renditions.py): at once in the demo and the tests,
+# in the database for `manage.py db_worker` in production (production.py).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 # --- Wagtail -----------------------------------------------------------------

@@ -127,6 +127,13 @@ def _wait_until_up(server: Server) -> None:
             time.sleep(0.3)
 
 
+# The deploy collects every app's static files (a minute of compressing the admin's);
+# these servers need only the site's own, which the public pages use.
+OTHER_APPS_STATIC = [
+    f"--ignore={name}" for name in ("wagtail*", "django_otp", "otp_totp", "rest_framework")
+]
+
+
 @pytest.fixture(scope="module")
 def production(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
     """Two gunicorn servers on production settings; mail goes to a port nobody listens on."""
@@ -143,11 +150,14 @@ def production(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(_free_port()),
     }
+    folder = tmp_path_factory.mktemp("production")
+    env["STATIC_ROOT"] = str(folder / "static")
     migrated = run_manage("migrate", "--noinput", **env)  # as the deploy steps do
     assert migrated.returncode == 0, migrated.stderr
+    collected = run_manage("collectstatic", "--noinput", *OTHER_APPS_STATIC, **env)
+    assert collected.returncode == 0, collected.stderr
     clean = {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
     servers = []
-    folder = tmp_path_factory.mktemp("production")
     try:
         for n in range(2):
             port = _free_port()
@@ -284,6 +294,26 @@ def test_production_pages_redirects_and_errors_carry_hsts_and_the_policy(product
     answer = server.request("GET", "/en/", headers={"X-Forwarded-Proto": "http"})
     assert answer.status == 301
     assert answer.getheader("Location", "").startswith("https://")
+
+
+def test_production_serves_its_static_files_hashed_compressed_and_cached_for_years(production):
+    server = production[0]
+    page = server.request("GET", "/en/")
+    href = re.search(r'<link rel="stylesheet" href="([^"]+)"', page.text).group(1)
+    assert re.fullmatch(r"/static/home/css/site\.[0-9a-f]{12}\.css", href), href
+    for encoding in ("br", "gzip", None):
+        asked = {"Accept-Encoding": encoding} if encoding else {}
+        answer = server.request("GET", href, headers=asked)
+        assert answer.status == 200, (encoding, answer.text[:200])
+        assert answer.getheader("Content-Type", "").startswith("text/css")
+        assert answer.getheader("Content-Encoding") == encoding
+        assert answer.getheader("Cache-Control") == "max-age=315360000, public, immutable"
+        assert answer.getheader("X-Content-Type-Options") == "nosniff"
+    assert "body" in answer.text  # the plain copy is the stylesheet itself
+    # The name without its hash still answers, but is cached for a minute only.
+    unhashed = server.request("GET", "/static/home/css/site.css")
+    assert unhashed.status == 200
+    assert unhashed.getheader("Cache-Control") == "max-age=60, public"
 
 
 # --- Settings -----------------------------------------------------------------------
