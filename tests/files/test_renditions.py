@@ -59,10 +59,10 @@ def made(image) -> set[str]:
     return set(image.renditions.values_list("filter_spec", flat=True))
 
 
-def pictures(html: str) -> list[dict]:
+def pictures(text: str) -> list[dict]:
     """Each <picture>: its <source>s' and its <img>'s attributes."""
     found = []
-    for picture in re.findall(r"<picture>(.*?)</picture>", html, re.S):
+    for picture in re.findall(r"<picture>(.*?)</picture>", text, re.S):
         tags = re.findall(r"<(source|img)\b([^>]*)>", picture)
         parsed = [(tag, _attributes(attrs)) for tag, attrs in tags]
         found.append(

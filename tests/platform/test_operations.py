@@ -2,9 +2,9 @@
 
 The first tests run the production settings in real gunicorn processes: two
 servers with one worker each (two processes, as a deployment's workers are),
-on a copy of the test network's database that `migrate` prepared the way the
-deploy steps do. The settings module adds only two probe URLs
-(tests/production_probe.py).
+on a copy of the test network's database that `migrate` and `collectstatic`
+prepared the way the deploy steps do. The settings module adds only two probe URLs
+(tests/production_deploy.py).
 """
 
 import http.client
@@ -144,7 +144,7 @@ def production(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
         copy_database(db["NAME"], copy)
     database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{copy}"
     env = {
-        "DJANGO_SETTINGS_MODULE": "tests.production_probe",
+        "DJANGO_SETTINGS_MODULE": "tests.production_deploy",
         "SECRET_KEY": settings.SECRET_KEY,  # the forms' signed timestamps are made here
         "DATABASE_URL": database_url,
         "EMAIL_HOST": "127.0.0.1",
