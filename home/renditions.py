@@ -54,8 +54,9 @@ USES = {
     "share": Use(("fill-1200x630",), "fill-1200x630", "", webp=False),
 }
 SHARE_SPEC = USES["share"].src
-# Archive photographs, served only by the consent-gated /archive-media/ view.
-ARCHIVE_SPECS = ("width-800", "width-1600")
+# Archive photographs, served only by the consent-gated /archive-media/ view: what
+# `archive_media` shows, and every spec that view may make (it cannot fill the disk).
+ARCHIVE = Use(("width-800", "width-1600"), "width-800", "(min-width: 50rem) 50rem, 100vw")
 
 _WIDTH = re.compile(r"^width-(\d+)$")
 _FILL = re.compile(r"^fill-(\d+)x(\d+)(?:-c\d+)?$")
@@ -98,6 +99,15 @@ def webp(spec: str) -> str:
     return f"{spec}|{WEBP}"
 
 
+ARCHIVE_SPECS = (*ARCHIVE.specs, *(webp(spec) for spec in ARCHIVE.specs))
+
+
+def with_webp(use: Use, image) -> list[str]:
+    """The use's specs for this image, and their WebP twins where WebP is offered."""
+    kept = specs_for(use, image)
+    return kept + ([webp(spec) for spec in kept] if offers_webp(use, image) else [])
+
+
 def prefetch_specs(use_name: str) -> list[str]:
     """Every spec a use may ask for, for `prefetch_renditions` on a list of images."""
     use = USES[use_name]
@@ -107,12 +117,8 @@ def prefetch_specs(use_name: str) -> list[str]:
 def renditions_for(image) -> list[str]:
     """Every rendition the site will ask for this image."""
     if is_private_name(image.file.name):
-        return list(ARCHIVE_SPECS)
-    specs = []
-    for use in USES.values():
-        kept = specs_for(use, image)
-        specs += kept + ([webp(spec) for spec in kept] if offers_webp(use, image) else [])
-    return specs
+        return with_webp(ARCHIVE, image)
+    return [spec for use in USES.values() for spec in with_webp(use, image)]
 
 
 @task(backend=BACKGROUND)

@@ -3,7 +3,7 @@
     {% load archive_tags %}
     {% archive_media page as media %}
 
-`media.image` (src, srcset, width, height, alt) and `media.document` (url,
+`media.image` (src, srcset, webp_srcset, sizes, width, height, alt) and `media.document` (url,
 title, extension) are None when the reader may not see the file: no consent
 for it, or not for this reader. Addresses are the gated /archive-media/ ones,
 never a file's name. In the editor's preview, files the editor may manage are
@@ -16,18 +16,16 @@ from django import template
 from django.contrib.auth.models import AnonymousUser
 
 from chapters.files.private import (
-    ALLOWED_SPECS,
     archive_document_url,
     archive_image_url,
     is_image,
     may_manage,
     visible_in,
 )
+from home.renditions import ARCHIVE, offers_webp, output_width, specs_for, webp
 from network_site.storage import is_private_name
 
 register = template.Library()
-
-SRCSET_WIDTHS = {"width-800": 800, "width-1600": 1600}
 
 
 def _reader(context):
@@ -64,16 +62,25 @@ def archive_media(context, page) -> dict:
 
 
 def image_data(image, *, preview: bool = False, alt: str = "") -> dict:
+    """The archive image's sizes (home/renditions.py: ARCHIVE), as WebP and as stored,
+    at gated addresses (the rendition's own in the editor's preview)."""
+
     def url(spec):
         return image.get_rendition(spec).url if preview else archive_image_url(image, spec)
 
     # width-N never enlarges: a small image is offered once, at its own size.
-    widths = {spec: min(width, image.width) for spec, width in SRCSET_WIDTHS.items()}
-    specs = [spec for spec in SRCSET_WIDTHS if spec == ALLOWED_SPECS[0] or image.width > 800]
-    width = widths[ALLOWED_SPECS[0]]
+    kept = specs_for(ARCHIVE, image)
+    widths = {spec: output_width(spec, image) for spec in kept}
+
+    def srcset(make_spec):
+        return ", ".join(f"{url(make_spec(spec))} {widths[spec]}w" for spec in kept)
+
+    width = widths[kept[0]]
     return {
-        "src": url(ALLOWED_SPECS[0]),
-        "srcset": ", ".join(f"{url(spec)} {widths[spec]}w" for spec in specs),
+        "src": url(kept[0]),
+        "srcset": srcset(str),
+        "webp_srcset": srcset(webp) if offers_webp(ARCHIVE, image) else "",
+        "sizes": ARCHIVE.sizes,
         "width": width,
         "height": round(image.height * width / image.width) if image.width else image.height,
         "alt": alt,

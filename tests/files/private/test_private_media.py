@@ -225,7 +225,9 @@ def test_api_leaves_archive_files_out(client, network, archive):
     assert b"private-" not in images.content + documents.content
 
 
-def test_entry_page_shows_the_image_through_the_gate(client, network, archive):
+def test_entry_page_shows_the_image_through_the_gate_as_webp_and_as_stored(
+    client, network, archive
+):
     image = upload_image(archive, description="A photo of the river")
     entry = add_entry(network.riverside, "Page photo", image=image)
     give_consent(entry, image)
@@ -234,6 +236,11 @@ def test_entry_page_shows_the_image_through_the_gate(client, network, archive):
     html = response.content.decode()
     assert f'src="/archive-media/image/{image.pk}/width-800/"' in html
     assert settings.MEDIA_URL + "images/private-" not in html
+    # WebP first, through the same gate; the stored format is the fallback.
+    webp = f"/archive-media/image/{image.pk}/width-800%7Cformat-webp/"
+    assert f'<picture><source type="image/webp" srcset="{webp} ' in html
+    served = get(client, webp)
+    assert (served.status_code, served["Content-Type"]) == (200, "image/webp")
 
 
 def test_a_file_and_a_page_with_files_cost_a_fixed_number_of_queries(
