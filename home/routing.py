@@ -55,8 +55,9 @@ def reached(page: Page) -> Page:
     """The page as its specific type, with whether it is public and restricted. One query."""
     public = public_pages(Page.objects.filter(pk=OuterRef("pk")))
     restricted = view_restrictions(page)
+    model = page.specific_class or type(page)
     specific = (
-        page.specific_class._default_manager.annotate(
+        model._default_manager.annotate(
             **{PUBLIC_FLAG: Exists(public), RESTRICTED_FLAG: Exists(restricted)}
         )
         .filter(pk=page.pk)
