@@ -70,6 +70,13 @@ def reached(page: Page) -> Page:
     return specific
 
 
+def forget(page: Page) -> None:
+    """Drop what the fetch said once the request's checks are done: the answers are
+    this request's, and a page object can outlive it (a test's response context)."""
+    for flag in (PUBLIC_FLAG, RESTRICTED_FLAG):
+        page.__dict__.pop(flag, None)
+
+
 def _own_route(cls) -> bool:
     """Does this page type route in a way of its own (not Wagtail's or a routable page's)?"""
     return cls.route not in (Page.route, RoutablePageMixin.route)

@@ -52,7 +52,11 @@ def serve(request, path):
     moved = translated_address(request, result, path)
     if moved is not None:
         return HttpResponsePermanentRedirect(moved)
-    return wagtail_views.serve(request, path)
+    try:
+        return wagtail_views.serve(request, path)
+    finally:
+        if result is not None:
+            routing.forget(result[0])
 
 
 def translated_address(request, result, path: str) -> str | None:
