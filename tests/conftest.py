@@ -104,6 +104,17 @@ TOGETHER = (
 )
 
 
+# Single tests that take the longest (a demo load, a migrate, every admin route or link
+# as one person): started right after the groups, so neither worker ends the run alone
+# on one of them while the other has nothing left.
+LONGEST = (
+    "tests/platform/test_sqlite_smoke.py",
+    "tests/lifecycle/test_demo_after_onboarding.py",
+    "tests/admin/test_admin_allowlist.py::test_every_link_a_role_is_shown_opens",
+    "tests/admin/test_admin_allowlist.py::test_admin_routes",
+)
+
+
 def together(nodeid: str) -> str:
     """The group a test runs in: its TOGETHER prefix, or the test alone."""
     path = nodeid.split("::")[0]
@@ -119,6 +130,17 @@ def pytest_xdist_make_scheduler(config, log):
     class Together(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             return together(nodeid)
+
+        def _assign_work_unit(self, node) -> None:
+            """The groups first (xdist orders them by size), then the LONGEST tests,
+            then the rest in collection order."""
+            if not getattr(self, "_longest_first", False):
+                self._longest_first = True
+                groups = [scope for scope in self.workqueue if scope in TOGETHER]
+                longest = [s for s in self.workqueue if s.startswith(LONGEST)]
+                for scope in reversed(groups + longest):
+                    self.workqueue.move_to_end(scope, last=False)
+            super()._assign_work_unit(node)
 
     return Together(config, log)
 
