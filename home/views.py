@@ -3,6 +3,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from home.locales import active_language, language_of
+from home.pagecache.policy import mark_public
 from home.publication import public_pages
 
 
@@ -49,7 +50,12 @@ def serve(request, path):
     moved = translated_address(request, result, path)
     if moved is not None:
         return HttpResponsePermanentRedirect(moved)
-    return wagtail_views.serve(request, path)
+    response = wagtail_views.serve(request, path)
+    if response.status_code == 200 and result is not None:
+        # Wagtail served a live page and its view restrictions let this reader in: to a
+        # reader without credentials (policy.storable checks), that page is public.
+        mark_public(response)
+    return response
 
 
 def translated_address(request, result, path: str) -> str | None:
