@@ -31,6 +31,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import post_page_move
 
 from home.pagecache.keys import bump
+from home.pagecache.moments import forget as forget_moment
 
 IGNORED_APPS = {
     "sessions", "admin", "axes", "contenttypes", "otp_totp", "otp_static",
@@ -107,6 +108,7 @@ def changed(instance, extra_paths=()) -> None:
 def invalidate(root_urls: set[str], network: bool, page) -> None:
     hostnames = {urlsplit(url).hostname for url in root_urls}
     bump(hostnames, network=network)
+    forget_moment()  # a consent record may have a new embargo or end
     state = _state()
     state["hosts"] |= hostnames
     state["roots"] |= root_urls

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpResponse
 
 from home.pagecache.keys import page_cache, page_key
+from home.pagecache.moments import seconds_until_next_moment
 from home.pagecache.policy import (
     request_may_use_cache,
     set_cache_control,
@@ -31,11 +32,15 @@ class PageCacheMiddleware:
             if stored is not None:
                 return rebuild(stored, request)
         response = self.get_response(request)
-        shared = storable(request, response)
-        set_cache_control(request, response, shared)
-        if shared and timeout > 0 and request.method == "GET":
+        # Off (0): nothing is stored and nothing tells other caches to share the page.
+        shared = timeout > 0 and storable(request, response)
+        # Never past the moment an embargo ends or consent runs out (moments.py).
+        lifetime = min(timeout, seconds_until_next_moment()) if shared else 0
+        shared = shared and lifetime >= 1
+        set_cache_control(request, response, shared, int(lifetime))
+        if shared and request.method == "GET":
             hostname = site_hostname(request)
-            page_cache().set(page_key(request, hostname), freeze(response), timeout)
+            page_cache().set(page_key(request, hostname), freeze(response), int(lifetime))
             response[HIT_HEADER] = "miss"
         return response
 

@@ -66,13 +66,14 @@ def site_hostname(request) -> str | None:
     return host
 
 
-def set_cache_control(request, response, shared: bool) -> None:
+def set_cache_control(request, response, shared: bool, lifetime: int = 0) -> None:
+    """Shared: at most `lifetime` seconds anywhere (the next consent moment)."""
     if shared:
         patch_cache_control(
             response,
             public=True,
-            max_age=settings.PAGE_CACHE_BROWSER_MAX_AGE,
-            s_maxage=settings.PAGE_CACHE_SHARED_MAX_AGE,
+            max_age=min(settings.PAGE_CACHE_BROWSER_MAX_AGE, lifetime),
+            s_maxage=min(settings.PAGE_CACHE_SHARED_MAX_AGE, lifetime),
         )
     elif not response.has_header("Cache-Control"):
         response["Cache-Control"] = "private"
