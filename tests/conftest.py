@@ -23,6 +23,7 @@ from wagtail.models import Locale, Site
 from chapters.lifecycle.onboarding import onboard_chapter
 from chapters.models import Chapter, ChapterHomePage, PrincipleSetAdoption, RightsPage
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
+from home.pagecache.store import forget_local
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS, ensure_alliance_site
 from tests.logins import PASSWORD, log_in
 from tests.process import copy_database, migrated_template
@@ -136,6 +137,7 @@ def empty_page_cache():
     """The page cache (this worker's memory) outlives each test's rollback: every test
     starts without another test's stored pages."""
     caches[settings.PAGE_CACHE_ALIAS].clear()
+    forget_local()
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.cache import caches
 
 NETWORK = "pc:gen:network"
+# What a stored page looks like (store.py): a new format never reads an old one.
+FORMAT = 2
 
 
 def page_cache():
@@ -53,21 +55,24 @@ def bump(hostnames=(), network: bool = False) -> None:
 
 
 def page_key(request, hostname: str) -> str:
+    return key_for(
+        request.scheme,
+        request.META.get("HTTP_HOST", ""),
+        request.path_info,
+        request.META.get("QUERY_STRING", ""),
+        hostname,
+    )
+
+
+def key_for(scheme: str, host: str, path: str, query: str, hostname: str | None = None) -> str:
     """Per site (hostname and its generation), scheme, host with port, language, path
     and query string, under the network's generation."""
+    hostname = hostname or host.rsplit(":", 1)[0]
     network, site = generations(hostname)
-    parts = "\n".join(
-        [
-            network,
-            site,
-            request.scheme,
-            request.META.get("HTTP_HOST", ""),
-            language_of_path(request.path_info),
-            request.path_info,
-            request.META.get("QUERY_STRING", ""),
-        ]
+    parts = "\n".join([network, site, scheme, host, language_of_path(path), path, query])
+    return (
+        f"pc:page:{FORMAT}:" + hashlib.sha256(parts.encode("utf-8", "surrogateescape")).hexdigest()
     )
-    return "pc:page:" + hashlib.sha256(parts.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def language_of_path(path: str) -> str:

@@ -149,10 +149,11 @@ INSTALLED_APPS = [
 # SecurityMiddleware and the header middlewares come first, so that redirects and
 # error pages made further in carry the security headers too.
 MIDDLEWARE = [
+    # Stored public pages for readers without cookies: a hit skips everything below
+    # (home/pagecache/; network_site/wsgi.py answers hits even before Django).
+    "home.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "network_site.observability.RequestIdMiddleware",
-    # Stored public pages for readers without cookies: a hit skips everything below.
-    "home.pagecache.middleware.PageCacheMiddleware",
     "network_site.headers.PermissionsPolicyMiddleware",
     "network_site.headers.NetworkCSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
