@@ -97,10 +97,11 @@ REDIS_URL = os.environ.get("REDIS_URL") or None
 # change shows in the next request: every save invalidates what it shows.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "300"))
 # What a cacheable public page tells other caches (Cache-Control): a browser may keep
-# it PAGE_CACHE_BROWSER_MAX_AGE seconds (nobody can purge a browser: keep it short), a
-# shared cache (Varnish, a CDN) PAGE_CACHE_SHARED_MAX_AGE (s-maxage; purged on change
-# when FRONTEND_CACHE_PURGE_URL is set). Every other response says `private`.
-PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "60"))
+# it PAGE_CACHE_BROWSER_MAX_AGE seconds (default 0: nobody can purge a browser, and a
+# reader going back to a page sees an edit or a withdrawal at once), a shared cache
+# (Varnish, a CDN) PAGE_CACHE_SHARED_MAX_AGE (s-maxage; purged on change when
+# FRONTEND_CACHE_PURGE_URL is set). Every other response says `private`.
+PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "0"))
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "300"))
 # LOG_LEVEL: what production writes to stderr (JSON lines); INFO by default.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
