@@ -37,12 +37,16 @@ class ChaptersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from chapters.archive.access import next_consent_moment
         from chapters.archive.models import ArchiveEntryPage
         from chapters.site.home import ChapterHomePage
+        from home.pagecache.moments import register_moment_source
         from home.publication import register_public_rule
 
         # Every public route leaves out archive entries whose consent does not allow it.
         register_public_rule(ArchiveEntryPage, ArchiveEntryPage.public_q)
+        # No cached page outlives an embargo's end or consent given for a time.
+        register_moment_source(next_consent_moment)
         post_save.connect(grant_roles_on_translated_home, sender=ChapterHomePage)
         page_published.connect(apply_consent_on_publish, sender=ArchiveEntryPage)
         page_unpublished.connect(apply_consent_on_publish, sender=ArchiveEntryPage)

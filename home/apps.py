@@ -34,6 +34,7 @@ class HomeConfig(AppConfig):
         from home import renditions
         from home.headers_text import single_line_page_titles
         from home.models import AllianceHomePage
+        from home.pagecache import invalidation as page_cache_invalidation
         from home.setup import grant_roles_on_translated_alliance_home
         from home.translation import admin as localize_admin
         from home.translation import entry as translation_entry
@@ -58,5 +59,7 @@ class HomeConfig(AppConfig):
         translation_entry.install()
         # Every saved image gets its renditions made ahead of its first reader.
         renditions.connect_signals()
+        # A change shows on every public page in the next request (home/pagecache/).
+        page_cache_invalidation.connect()
         # Titles reach email subjects (moderation notices): one line, whoever saves.
         pre_save.connect(single_line_page_titles, dispatch_uid="home.single_line_page_titles")

@@ -4,7 +4,8 @@ from wagtail.models import Page, Site
 
 from home import routing
 from home.locales import active_language, language_of
-from home.publication import public_pages
+from home.pagecache.policy import mark_public
+from home.publication import is_public, public_pages
 
 
 def route_for_request(request, path: str):
@@ -52,11 +53,18 @@ def serve(request, path):
     moved = translated_address(request, result, path)
     if moved is not None:
         return HttpResponsePermanentRedirect(moved)
+    page = result[0] if result is not None else None
     try:
-        return wagtail_views.serve(request, path)
+        response = wagtail_views.serve(request, path)
+        if response.status_code == 200 and page is not None and is_public(page):
+            # Wagtail served a page the shared public query lets everyone see (its
+            # routed fetch already asked): to a reader without credentials
+            # (policy.storable checks), the response may be shared.
+            mark_public(response)
+        return response
     finally:
-        if result is not None:
-            routing.forget(result[0])
+        if page is not None:
+            routing.forget(page)
 
 
 def translated_address(request, result, path: str) -> str | None:

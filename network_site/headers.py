@@ -37,12 +37,24 @@ class NetworkCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if report_only or not is_admin_path(request.path_info):
+        if report_only:
             return parts
+        if not is_admin_path(request.path_info):
+            return with_hashes(parts, getattr(request, "csp_hashes", None))
         if parts.config is None:
             parts.config = admin_directives()
         # No nonce in the admin's header: it would disable 'unsafe-inline'.
         return PolicyParts(parts.config, parts.update, parts.replace, nonce=None)
+
+
+def with_hashes(parts: PolicyParts, hashes: dict | None) -> PolicyParts:
+    """Inline code the page allowed by its hash (home/templatetags/csp_tags.py)."""
+    if not hashes:
+        return parts
+    update = {key: list(value) for key, value in (parts.update or {}).items()}
+    for directive, values in hashes.items():
+        update[directive] = [*update.get(directive, []), *sorted(values)]
+    return PolicyParts(parts.config, update, parts.replace, parts.nonce)
 
 
 class PermissionsPolicyMiddleware:

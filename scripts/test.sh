@@ -16,6 +16,21 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
+# --- Varnish and Redis for the cache tests (tests/platform/test_frontend_cache.py) --
+# Debian's packages; their services are never started: the tests run their own.
+for tool in varnishd:/usr/sbin/varnishd:varnish redis-server:/usr/bin/redis-server:redis-server; do
+    IFS=: read -r name binary package <<<"$tool"
+    if ! command -v "$name" >/dev/null 2>&1 && [ ! -x "$binary" ]; then
+        if [ "$(id -u)" = 0 ]; then
+            echo "Installing Debian's $package for the cache tests…"
+            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+        else
+            echo "$name is missing: run 'sudo apt-get install $package' once." >&2
+            exit 1
+        fi
+    fi
+done
+
 # --- The W3C Nu HTML checker (tests/e2e/test_html_validity.py) -----------------
 # vnu.jar from npm's vnu-jar (package.json), run by the machine's Java. Its install
 # script would download a Java of its own where there is none: never run it.

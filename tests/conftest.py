@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 from django.utils.translation.reloader import translation_file_changed
@@ -22,6 +23,7 @@ from wagtail.models import Locale, Site
 from chapters.lifecycle.onboarding import onboard_chapter
 from chapters.models import Chapter, ChapterHomePage, PrincipleSetAdoption, RightsPage
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
+from home.pagecache.store import forget_local
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS, ensure_alliance_site
 from tests.logins import PASSWORD, log_in
 from tests.process import copy_database, migrated_template
@@ -150,6 +152,14 @@ def empty_scratch_folders():
     """Every run starts with empty media, private media and export folders: a test that
     checks no file was left behind must not find one from an earlier run."""
     shutil.rmtree(settings.SCRATCH, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """The page cache (this worker's memory) outlives each test's rollback: every test
+    starts without another test's stored pages."""
+    caches[settings.PAGE_CACHE_ALIAS].clear()
+    forget_local()
 
 
 @pytest.fixture(scope="session")

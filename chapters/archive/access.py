@@ -10,8 +10,9 @@ These are questions about pages and consent records only, so the entry model
 imports them (and nothing here imports the model).
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.db.models.functions import Now
+from django.utils import timezone
 from wagtail.models import Page
 
 from chapters.archive.consent_records import ConsentRecord, entry_consent_q
@@ -101,3 +102,15 @@ def may_manage_consent(user, entry) -> bool:
     return bool(
         chapter and chapter.moderators and chapter.moderators.user_set.filter(pk=user.pk).exists()
     )
+
+
+def next_consent_moment():
+    """The next moment an embargo ends or consent given for a time runs out (or None):
+    what is public changes then without any save, so no cached page may outlive it."""
+    now = timezone.now()
+    found = ConsentRecord.objects.aggregate(
+        embargo=Min("embargo_until", filter=Q(embargo_until__gt=now)),
+        ends=Min("valid_until", filter=Q(valid_until__gt=now)),
+    )
+    moments = [moment for moment in found.values() if moment is not None]
+    return min(moments) if moments else None

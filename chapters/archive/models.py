@@ -360,8 +360,10 @@ class ArchiveEntryPage(RightsAndPrinciplesMixin, ChapterContentPage):
         if not (preview or checked or entry_visible_to(self, request.user)):
             raise Http404
         response = super().serve(request, *args, **kwargs)
-        # A withdrawal must not outlive itself in a shared cache.
-        response["Cache-Control"] = "private, no-cache"
+        # Behind a content warning, each reader chooses to go on: never a shared copy.
+        # A public entry may be cached: a withdrawal purges it in the same request.
+        if self.content_warning:
+            response["Cache-Control"] = "private, no-cache"
         return response
 
     def period(self) -> str:

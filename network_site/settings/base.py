@@ -92,6 +92,17 @@ SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 # REDIS_URL: an optional Redis (redis://host:6379/0) for the shared cache; without it
 # the cache is a table in the database (`migrate` creates it), which every worker sees.
 REDIS_URL = os.environ.get("REDIS_URL") or None
+# PAGE_CACHE_TIMEOUT: seconds a public page is kept in the page cache for readers
+# without cookies (home/pagecache/); 0 turns the page cache off. Whatever it is, a
+# change shows in the next request: every save invalidates what it shows.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "300"))
+# What a cacheable public page tells other caches (Cache-Control): a browser may keep
+# it PAGE_CACHE_BROWSER_MAX_AGE seconds (default 0: nobody can purge a browser, and a
+# reader going back to a page sees an edit or a withdrawal at once), a shared cache
+# (Varnish, a CDN) PAGE_CACHE_SHARED_MAX_AGE (s-maxage; purged on change when
+# FRONTEND_CACHE_PURGE_URL is set). Every other response says `private`.
+PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "0"))
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "300"))
 # LOG_LEVEL: what production writes to stderr (JSON lines); INFO by default.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 
@@ -143,6 +154,9 @@ INSTALLED_APPS = [
 # SecurityMiddleware and the header middlewares come first, so that redirects and
 # error pages made further in carry the security headers too.
 MIDDLEWARE = [
+    # Stored public pages for readers without cookies: a hit skips everything below
+    # (home/pagecache/; network_site/wsgi.py answers hits even before Django).
+    "home.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "network_site.observability.RequestIdMiddleware",
     "network_site.headers.PermissionsPolicyMiddleware",
@@ -203,10 +217,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # One cache that every worker (and every server) shares: the story form's rate
 # limit and its one-story-per-form check count together, and Wagtail's cached
 # site paths are dropped everywhere when a chapter's site changes.
+# Stored pages have their own cache (a key prefix in Redis, a table in the database),
+# so a flood of page addresses never culls the rate limits' counts.
 CACHE_TABLE = "network_cache"
+PAGE_CACHE_ALIAS = "pages"
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL},
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        },
     }
 else:
     CACHES = {
@@ -216,7 +238,12 @@ else:
             # Django culls a third of the table past 300 entries, which would forget
             # readers' counts and used forms under load; expired rows still go.
             "OPTIONS": {"MAX_ENTRIES": 100_000},
-        }
+        },
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "network_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

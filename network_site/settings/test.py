@@ -18,7 +18,11 @@ SCRATCH = Path(os.environ.get("HRC_TEST_SCRATCH") or tempfile.gettempdir()) / (
 SECRET_KEY = SECRET_KEY or "test-only-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Emptied before every test (tests/conftest.py): no test sees another's pages.
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
 PRIVATE_MEDIA_ROOT = SCRATCH / "private-media"
 STORAGES = {
     "default": {"BACKEND": "network_site.storage.MediaStorage"},

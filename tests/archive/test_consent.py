@@ -186,7 +186,10 @@ def test_members_scope_is_a_view_restriction_for_the_chapters_groups(client, log
     assert get(client, "/en/archive/for-our-members/").status_code == 200
 
 
-def test_embargo_ends_to_the_second_with_no_job(client, network):
+def test_embargo_ends_to_the_second_with_no_job(client, network, settings):
+    # Time passing is played by update(), which no cache can see: the page cache is
+    # off here (tests/platform/test_page_cache.py: no stored page outlives a moment).
+    settings.PAGE_CACHE_TIMEOUT = 0
     moment = timezone.now() + datetime.timedelta(seconds=2)
     entry = add_entry(network.riverside, "Waiting words", embargo_until=moment)
     assert get(client, "/en/archive/waiting-words/").status_code == 404
@@ -196,7 +199,8 @@ def test_embargo_ends_to_the_second_with_no_job(client, network):
     assert get(client, "/en/archive/waiting-words/").status_code == 200
 
 
-def test_consent_given_for_a_time_ends_at_its_moment(client, network):
+def test_consent_given_for_a_time_ends_at_its_moment(client, network, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0  # as above
     entry = add_entry(network.riverside, "For a year", consent={"valid_until": None})
     assert get(client, "/en/archive/for-a-year/").status_code == 200
     ConsentRecord.objects.filter(entry=entry).update(

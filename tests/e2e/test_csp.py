@@ -73,7 +73,7 @@ def test_public_pages_run_under_the_policy(watched, demo_server, screenshot):
     base = f"http://corvale.localhost:{demo_server}"
     page.goto(f"{base}/en/")
     expect(page.locator("h1")).to_be_visible()
-    # The chapter's accent colour arrives through the nonced <style>.
+    # The chapter's accent colour arrives through the <style> its hash allows (CSP).
     accent = page.evaluate(
         "getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"
     )

@@ -43,6 +43,7 @@ from tests.process import (
     drop_database,
     run_manage,
 )
+from tests.varnish import start_varnish
 
 REAL_NAME = "Marisol Quintanilla-Verdadera"
 CONTACT = "marisol.private@example.org"
@@ -341,7 +342,7 @@ def test_production_shares_its_cache_and_trusts_no_proxy_unless_told():
         REDIS_URL="redis://127.0.0.1:6379/0",
         TRUSTED_PROXY_COUNT="1",
     )
-    assert redis.stdout.split()[-2:] == ["django.core.cache.backends.redis.RedisCache", "1"]
+    assert redis.stdout.split()[-2:] == ["django_redis.cache.RedisCache", "1"]
 
 
 # --- Mail headers -----------------------------------------------------------------
@@ -435,3 +436,48 @@ def test_request_ids_from_outside_are_kept_only_when_safe():
     assert SAFE_REQUEST_ID.fullmatch(str(uuid.uuid4()))
     for unsafe in ("x\r\nSet-Cookie: a=b", "<img src=x>", "", "a" * 65):
         assert not SAFE_REQUEST_ID.fullmatch(unsafe)
+
+
+# --- Varnish in front: a withdrawal purges it in the same request -----------------
+
+ADD_ENTRY = """from chapters.models import ChapterHomePage
+from tests.pages import add_entry
+add_entry(ChapterHomePage.objects.get(title="Riverside"), "Varnish testimony")"""
+WITHDRAW = """from chapters.archive.consent import withdraw_consent
+from chapters.models import ArchiveEntryPage
+entry = ArchiveEntryPage.objects.get(slug="varnish-testimony")
+withdraw_consent(entry.consent, "The narrator asked by phone.")"""
+
+
+def test_a_withdrawn_entry_is_gone_from_varnish_in_the_withdrawals_request(production, tmp_path):
+    """deploy/varnish/default.vcl in front of a production server: the entry is
+    cached, the withdrawal (the consent service in its own process, as a moderator's
+    request runs it) purges it, and the next reader through Varnish gets a 404."""
+    varnish = start_varnish(production[0].port)
+    env = {
+        "DJANGO_SETTINGS_MODULE": "tests.production_probe",
+        "SECRET_KEY": settings.SECRET_KEY,
+        "DATABASE_URL": production.database_url,
+        "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{varnish.port}",
+    }
+    through = Server(varnish.port, tmp_path / "unused.log", varnish.process)
+    path = "/en/archive/varnish-testimony/"
+    try:
+        added = run_manage("shell", "-c", ADD_ENTRY, **env)
+        assert added.returncode == 0, added.stderr
+        first, second = (through.request("GET", path) for _ in range(2))
+        assert first.status == 200 and "Varnish testimony" in first.text
+        assert "s-maxage=" in first.getheader("Cache-Control")
+        assert second.getheader("X-Cache") == "hit", second.getheaders()
+        assert len(second.getheader("X-Varnish").split()) == 2  # served from Varnish's store
+        # A reader with a cookie is never given the stored copy.
+        with_cookie = through.request("GET", path, headers={"Cookie": "sessionid=x"})
+        assert with_cookie.getheader("X-Cache") == "miss"
+        withdrawn = run_manage("shell", "-c", WITHDRAW, **env)
+        assert withdrawn.returncode == 0, withdrawn.stderr
+        after = through.request("GET", path)
+        assert after.status == 404 and "Varnish testimony" not in after.text
+        archive = through.request("GET", "/en/archive/")
+        assert archive.status == 200 and "Varnish testimony" not in archive.text
+    finally:
+        varnish.stop()
