@@ -157,9 +157,12 @@ def empty_scratch_folders():
 @pytest.fixture(autouse=True)
 def empty_page_cache():
     """The page cache (this worker's memory) outlives each test's rollback: every test
-    starts without another test's stored pages."""
+    starts without another test's stored pages. Wagtail's site root paths (in the
+    default cache) outlive it too: a site a rolled-back test made or changed would
+    send the page cache's invalidation to the wrong hostname."""
     caches[settings.PAGE_CACHE_ALIAS].clear()
     forget_local()
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture(scope="session")
