@@ -25,7 +25,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Locale, Page, Site
 
 from chapters.archive.models import ArchiveEntryPage
-from chapters.demo.bulk_pages import index_pages, insert_pages, next_child_step, place
+from chapters.demo.bulk_pages import analyze, index_pages, insert_pages, next_child_step, place
 from chapters.demo.generate_content import (
     Content,
     make_entries,
@@ -97,6 +97,15 @@ FEATURES = (
 )
 LOCALITIES = [value for value, _label in ChapterHomePage.LOCALITY_TYPES]
 STATUSES = [value for value, _label in ChapterHomePage.STATUSES]
+# The tables that grow most, whose planner statistics are refreshed after.
+ANALYZED = [
+    "wagtailcore_page",
+    "wagtailcore_revision",
+    "wagtailsearch_indexentry",
+    "chapters_consentrecord",
+    "wagtailcore_pageviewrestriction",
+    "wagtailcore_site",
+]
 ZONES = [value for value, _label in TIME_ZONES]
 
 
@@ -137,6 +146,7 @@ def generate_network(
     with transaction.atomic():
         made = _chapters(chapter_names(chapters), languages, now)
         _content(made, stories, events, entries, now)
+    analyze(ANALYZED)
     # Wagtail keeps every site's root address in the default cache.
     Site.clear_site_root_paths_cache()
 
