@@ -38,9 +38,15 @@ def localized(queryset: models.QuerySet) -> list:
     Keeps the queryset's order (of the default-language objects). One query.
     """
     active, default = active_language(), default_language()
+    return pick_localized(queryset.filter(locale__language_code__in={active, default}))
+
+
+def pick_localized(objects) -> list:
+    """`localized` of objects already read (each in the reader's or the default language)."""
+    active = active_language()
     chosen: dict = {}
     order: list = []
-    for obj in queryset.filter(locale__language_code__in={active, default}):
+    for obj in objects:
         key = obj.translation_key
         if key not in chosen:
             order.append(key)
@@ -65,6 +71,8 @@ def in_active_locale(objects: list, queryset: models.QuerySet | None = None) -> 
     """
     if not objects:
         return []
+    if all(language_of(o) == active_language() for o in objects):
+        return list(objects)  # already in the reader's language: nothing to look up
     if queryset is None:
         queryset = type(objects[0]).objects.all()
     translated = {

@@ -56,6 +56,11 @@ def public_pages(queryset: PageQuerySet | None = None, channel: str = "web") -> 
 
 
 def is_public(page: Page) -> bool:
+    """`public_pages` asked of one page; the page a request was routed to carries the
+    same query's answer from its fetch (home/routing.py), asked in this request."""
+    routed = getattr(page, "_routed_public", None)
+    if routed is not None:
+        return routed
     return public_pages(Page.objects.filter(pk=page.pk)).exists()
 
 

@@ -2,6 +2,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
+from home import routing
 from home.locales import active_language, language_of
 from home.publication import public_pages
 
@@ -14,7 +15,8 @@ def route_for_request(request, path: str):
     network's default language), and served from there with a notice in the
     reader's language instead of a 404. The result is cached on the request
     as Wagtail's own is, so every later lookup agrees. One query at most to
-    find the translated home, where Wagtail spends two.
+    find the translated home, where Wagtail spends two, and two to route to any page
+    (home/routing.py), where Wagtail spends two per level.
     """
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
@@ -34,9 +36,10 @@ def route_for_request(request, path: str):
         # No home in the reader's language: no page of the site has a translation there.
         request._translated_root = candidates[0] if len(candidates) > 1 else None
         components = [component for component in path.split("/") if component]
+        found = routing.chains(candidates, components)
         for candidate in candidates:
             try:
-                result = candidate.specific.route(request, components)
+                result = routing.route(request, candidate, components, found)
                 break
             except Http404:
                 continue
@@ -49,7 +52,11 @@ def serve(request, path):
     moved = translated_address(request, result, path)
     if moved is not None:
         return HttpResponsePermanentRedirect(moved)
-    return wagtail_views.serve(request, path)
+    try:
+        return wagtail_views.serve(request, path)
+    finally:
+        if result is not None:
+            routing.forget(result[0])
 
 
 def translated_address(request, result, path: str) -> str | None:

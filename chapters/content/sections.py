@@ -16,6 +16,7 @@ from home.models import BasePage
 from home.params import query_integer
 from home.publication import public_pages
 from home.references import check_references
+from home.routing import RoutedViewRestrictions
 
 PER_PAGE = 10
 
@@ -67,7 +68,7 @@ def optional_file(model: str, help_text: str) -> models.ForeignKey:
     )
 
 
-class ChapterContentPage(Page):
+class ChapterContentPage(RoutedViewRestrictions, Page):
     """A story, event or archive entry: a summary for listings and feeds, then a body."""
 
     summary = models.TextField(

@@ -30,6 +30,7 @@ from chapters.network.content import NetworkEventsPage, NetworkStoriesPage
 from chapters.network.pages import NetworkPage
 from chapters.site.home import ChapterHomePage
 from chapters.stories.models import StoryPage
+from home.frame import frame_pages, register_shared_pages
 from home.locales import active_language, default_language, language_of, localized
 from home.models import AllianceHomePage, Resource, Right
 from home.publication import public_pages
@@ -221,6 +222,10 @@ def right_description(right: Right) -> str:
     return f"{source} {right.description}".strip()
 
 
+# Every page's footer links to both (network_links).
+register_shared_pages(AllianceHomePage, RightsPage)
+
+
 def network_links(request) -> dict:
     """The Alliance's home and its browse-by-right page in the reader's language, as
     this reader follows them from any site of the network (home.sites.page_url).
@@ -232,9 +237,7 @@ def network_links(request) -> dict:
     cached = getattr(request, "_network_links", None)
     if cached is not None:
         return cached
-    pages = localized(
-        public_pages(Page.objects.type(AllianceHomePage, RightsPage)).order_by("depth", "pk")
-    )
+    pages = frame_pages(request).shared  # read with the page's frame, home/frame.py
     rights_type = ContentType.objects.get_for_model(RightsPage).pk
     alliance = next((p for p in pages if p.content_type_id != rights_type), None)
     rights = next((p for p in pages if p.content_type_id == rights_type), None)

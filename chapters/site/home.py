@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -10,6 +11,7 @@ from chapters.archive.models import ArchiveEntryPage
 from chapters.events.models import EventPage
 from chapters.register.us_states import STATE_CHOICES
 from chapters.stories.models import StoryPage
+from home.locales import active_language, in_active_locale, language_of
 from home.models import BasePage, PrincipleSet
 from home.models.snippets import principles_by_set
 from home.publication import public_pages
@@ -99,9 +101,8 @@ class ChapterHomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        adoptions = self.principle_set_adoptions.select_related("principle_set")
         context["adopted_principle_sets"] = principles_by_set(
-            [adoption.principle_set for adoption in adoptions]
+            self.adopted_sets(), localized_sets=True
         )
         context["latest_stories"] = self.public_descendants(StoryPage).order_by("-date")[:3]
         context["next_events"] = (
@@ -113,6 +114,33 @@ class ChapterHomePage(BasePage):
             "-first_published_at"
         )[:3]
         return context
+
+    def adopted_sets(self) -> list[PrincipleSet]:
+        """The adopted principle sets in adoption order, each in the reader's language
+        where it is translated, else as adopted. One query: the sets and their
+        translations together."""
+        adoptions = self.principle_set_adoptions.all()
+        if not isinstance(adoptions, models.QuerySet):  # a preview's unsaved choices
+            chosen = [adoption.principle_set for adoption in adoptions]
+            return in_active_locale(chosen)
+        order = adoptions.filter(principle_set__translation_key=OuterRef("translation_key"))
+        versions = (
+            PrincipleSet.objects.filter(
+                translation_key__in=adoptions.values("principle_set__translation_key")
+            )
+            .annotate(
+                adopted_order=Subquery(order.order_by("sort_order").values("sort_order")[:1]),
+                adopted=Exists(adoptions.filter(principle_set=OuterRef("pk"))),
+            )
+            .order_by("adopted_order", "pk")
+        )
+        active = active_language()
+        chosen: dict = {}
+        for version in versions:
+            key = version.translation_key
+            if version.adopted and key not in chosen or language_of(version) == active:
+                chosen[key] = version
+        return list(chosen.values())
 
     def public_descendants(self, model):
         return public_pages(model.objects.descendant_of(self))

@@ -4,8 +4,8 @@ from django.utils import translation
 from wagtail.models import Page
 
 from chapters.register.languages import site_languages, swap_language
+from home.frame import frame_pages
 from home.locales import language_of
-from home.publication import public_pages
 from home.sites import page_addresses
 
 register = template.Library()
@@ -23,18 +23,14 @@ def name_in_sentence(code: str) -> str:
 
 
 def translation_addresses(page, request) -> dict[str, tuple[str, str]]:
-    """The page's public translations by language: (link, absolute address). One query.
+    """The page's public translations by language: (link, absolute address), read with
+    the rest of the page's frame (home/frame.py).
 
     Only translations the public may see: a draft, restricted or
     consent-withdrawn translation is neither linked nor named.
     """
-    others = (
-        public_pages(Page.objects.filter(translation_key=page.translation_key))
-        .select_related("locale")
-        .only("id", "url_path", "translation_key", "depth", "path", "locale__language_code")
-    )
     addresses = {}
-    for other in others:
+    for other in frame_pages(request, page).translations:
         found = page_addresses(other, request)
         if found is not None:
             addresses[language_of(other)] = found

@@ -16,12 +16,13 @@ from home.forms import NetworkPageForm
 from home.locales import active_language, default_language, in_active_locale
 from home.params import query_choice, query_integer, query_text, query_year
 from home.references import check_references
+from home.routing import RoutedViewRestrictions
 from home.seo import organization_data
 
 from .snippets import PrincipleSet, Resource, ResourceTopic, principles_by_set
 
 
-class BasePage(Page):
+class BasePage(RoutedViewRestrictions, Page):
     """What every content page of the network has: an intro and a body."""
 
     intro = models.TextField(

@@ -294,14 +294,17 @@ class ResourceTopic(TaggedItemBase):
     content_object = ParentalKey(Resource, on_delete=models.CASCADE, related_name="tagged_items")
 
 
-def principles_by_set(sets: list[PrincipleSet]) -> list[tuple[PrincipleSet, list[Principle]]]:
+def principles_by_set(
+    sets: list[PrincipleSet], localized_sets: bool = False
+) -> list[tuple[PrincipleSet, list[Principle]]]:
     """Each set with its principles, both in the reader's language.
 
     A principle not yet translated shows in the default language, so a chapter
-    page never loses a principle. Two queries whatever
-    the number of sets.
+    page never loses a principle. Two queries whatever the number of sets, one
+    if the sets are already in the reader's language where they can be
+    (`localized_sets`).
     """
-    sets = in_active_locale(list(sets))
+    sets = list(sets) if localized_sets else in_active_locale(list(sets))
     if not sets:
         return []
     principles = localized(

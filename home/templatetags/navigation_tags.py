@@ -3,10 +3,8 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from wagtail.models import Site
 
-from home.locales import active_language, in_active_locale, language_of
-from home.publication import public_pages
+from home.frame import frame_pages
 from home.sites import page_url
 
 register = template.Library()
@@ -17,16 +15,10 @@ DESCRIPTION_LENGTH = 160
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context) -> dict:
-    """The current site's home and its menu pages, in the reader's language."""
-    request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return {"home": None, "menu": []}
-    home = site.root_page
-    if language_of(home) != active_language():
-        home = in_active_locale([home], queryset=public_pages())[0]
-    menu = public_pages(home.get_children()).in_menu()
-    return {"home": home, "menu": list(menu)}
+    """The current site's home and its menu pages, in the reader's language (read with
+    the rest of the page's frame, home/frame.py)."""
+    frame = frame_pages(context["request"], context.get("page"))
+    return {"home": frame.home, "menu": frame.menu}
 
 
 @register.simple_tag(takes_context=True)

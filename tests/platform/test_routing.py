@@ -109,3 +109,27 @@ def test_setup_alliance_keeps_the_https_port_it_was_given(client, network, setti
     assert '<link rel="canonical" href="https://alliance.example.org/en/">' in html
     with pytest.raises(CommandError, match="port: 70000 is not a port"):
         call_command("setup_alliance", "--port", "70000")
+
+
+def test_pages_route_in_two_queries_and_keep_wagtails_rules(client, network):
+    """home/routing.py reads the pages on the way in one query: a section's privacy
+    still covers the pages under it, a routable section still answers its own
+    sub-routes before its children, and a missing page is still a 404."""
+    from wagtail.models import PageViewRestriction
+
+    from chapters.models import StoryIndexPage
+    from tests.pages import add_story, section
+
+    story = add_story(network.riverside, "Behind a password")
+    path = story.get_url_parts()[2]
+    assert get(client, RIVERSIDE_HOST, path).status_code == 200
+    assert get(client, RIVERSIDE_HOST, "/en/stories/feed/")["content-type"].startswith(
+        "application/rss+xml"
+    )
+    assert get(client, RIVERSIDE_HOST, "/en/stories/no-such-story/").status_code == 404
+    assert get(client, RIVERSIDE_HOST, f"{path}no-such-page/").status_code == 404
+    index = section(network.riverside, StoryIndexPage)
+    PageViewRestriction.objects.create(page=index, restriction_type="password", password="x")
+    response = get(client, RIVERSIDE_HOST, path)
+    assert "Summary of Behind a password." not in response.text
+    assert 'name="password"' in response.text

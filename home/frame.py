@@ -1,0 +1,88 @@
+"""The pages every page's frame shows, read in one query once per request.
+
+The header names the site's home and its menu, the language switcher links the
+page's translations, the footer links the network's shared pages (the Alliance's
+home, browse by right). Each is a question to the shared public query
+(`public_pages`); here they are asked together, as one query of that gate with
+the conditions OR'ed, and split in Python: a row is public or not whichever
+question it answers, so the split finds exactly what separate queries would.
+"""
+
+from dataclasses import dataclass, field, replace
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, Model, OuterRef, Q
+from django.db.models.functions import Substr
+from wagtail.models import Page, Site
+
+from home.locales import active_language, default_language, language_of, pick_localized
+from home.publication import public_pages
+
+_shared_models: list[type[Model]] = []
+
+
+def register_shared_pages(*models: type[Page]) -> None:
+    """Page types every frame links to (the footer's network links), in the reader's language."""
+    _shared_models.extend(model for model in models if model not in _shared_models)
+
+
+@dataclass
+class Frame:
+    home: Page | None = None
+    menu: list[Page] = field(default_factory=list)
+    translations: list[Page] = field(default_factory=list)  # the page's public translations
+    shared: list[Page] = field(default_factory=list)  # one per translation, reader's language
+
+
+def _condition(root: Page | None, page: Page | None) -> Q:
+    condition = Q(pk__in=[])
+    if root is not None:
+        homes = Page.objects.filter(
+            translation_key=root.translation_key,
+            path=Substr(OuterRef("path"), 1, root.depth * Page.steplen),
+        )
+        condition |= Q(translation_key=root.translation_key)
+        condition |= Q(depth=root.depth + 1, show_in_menus=True) & Q(Exists(homes))
+    if page is not None:
+        condition |= Q(translation_key=page.translation_key)
+    if _shared_models:
+        types = ContentType.objects.get_for_models(*_shared_models).values()
+        condition |= Q(
+            content_type_id__in=[t.pk for t in types],
+            locale__language_code__in={active_language(), default_language()},
+        )
+    return condition
+
+
+def frame_pages(request, page=None) -> Frame:
+    """The frame of `page` (a Page, or None for a view of its own) on the request's site."""
+    page = page if isinstance(page, Page) else None
+    key = getattr(page, "pk", None)
+    memo = getattr(request, "_frame_pages", {})
+    if key in memo:
+        return memo[key]
+    if page is None and memo:  # the site's part of any frame read for this request
+        return replace(next(iter(memo.values())), translations=[])
+    site = Site.find_for_request(request)
+    root = site.root_page if site is not None else None
+    rows = list(public_pages(Page.objects.filter(_condition(root, page))).order_by("path"))
+    frame = Frame()
+    if root is not None:
+        frame.home = root
+        if language_of(root) != active_language():
+            homes = [p for p in rows if p.translation_key == root.translation_key]
+            frame.home = next((p for p in homes if language_of(p) == active_language()), root)
+        home = frame.home
+        frame.menu = [
+            p
+            for p in rows
+            if p.depth == home.depth + 1 and p.path.startswith(home.path) and p.show_in_menus
+        ]
+    if page is not None:
+        frame.translations = [p for p in rows if p.translation_key == page.translation_key]
+    types = {t.pk for t in ContentType.objects.get_for_models(*_shared_models).values()}
+    shared = sorted((p for p in rows if p.content_type_id in types), key=lambda p: (p.depth, p.pk))
+    frame.shared = pick_localized(shared)
+    memo[key] = frame
+    request._frame_pages = memo
+    return frame
