@@ -14,12 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from chapters.demo.generate import generate_network
-from chapters.models import ChapterHomePage
+from chapters.models import ChapterHomePage, StoryPage
 from home.models import AllianceHomePage
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST, Network
+from tests.pages import translate
 from tests.platform.public_routes import path_of, publish_one_of_each
+from tests.platform.test_query_budget import NOT_FOUND, grow, principles_page
 from tests.platform.test_query_budget import PAGES as CHAPTER_PAGES
-from tests.platform.test_query_budget import grow
 
 pytestmark = pytest.mark.django_db
 BUDGET = 10
@@ -46,7 +47,7 @@ NETWORK_PAGES = {
     "network 404": "/en/no-such-page/",
 }
 CASES = [(ALLIANCE_HOST, name) for name in NETWORK_PAGES] + [
-    (RIVERSIDE_HOST, path) for path in CHAPTER_PAGES
+    (RIVERSIDE_HOST, path) for path in CHAPTER_PAGES + NOT_FOUND
 ]
 
 
@@ -54,7 +55,8 @@ def count(client, host: str, path: str) -> int:
     client.get(path, headers={"host": host})  # warm per-process caches
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path, headers={"host": host})
-    assert response.status_code == (404 if "no-such-page" in path else 200), (host, path)
+    missing = "no-such-page" in path or path in NOT_FOUND
+    assert response.status_code == (404 if missing else 200), (host, path)
     return len(queries)
 
 
@@ -75,9 +77,11 @@ def counts(django_db_setup, django_db_blocker):
         )
         made = publish_one_of_each(network)
         grow(network.riverside, 0, 3)
+        principles_page(network.riverside)
+        translate(StoryPage.objects.get(slug="story-1"), title="Historia 1", slug="historia-1")
         addresses = {name: path_of(page) for name, page in made.items() if isinstance(page, Page)}
         paths = {(ALLIANCE_HOST, name): p.format(**addresses) for name, p in NETWORK_PAGES.items()}
-        paths |= {(RIVERSIDE_HOST, path): path for path in CHAPTER_PAGES}
+        paths |= {(RIVERSIDE_HOST, path): path for path in CHAPTER_PAGES + NOT_FOUND}
         small = count_all(paths)
         generate_network(CHAPTERS, stories=0, events=0, entries=1)
         large = count_all(paths)
