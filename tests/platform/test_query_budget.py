@@ -105,8 +105,7 @@ def test_query_counts_do_not_grow_with_content_or_chapters(client, network):
     translate(StoryPage.objects.get(slug="story-1"), title="Historia 1", slug="historia-1")
     small = counts(client)
     grow(network.riverside, 3, 27)  # ten times as much
-    for n in range(3):  # and more chapters
-        onboard_chapter(name=f"Lakeside {n}", hostname=f"lakeside{n}.localhost")
+    onboard_chapter(name="Lakeside", hostname="lakeside.localhost")  # and another chapter
     large = counts(client)
     print("\nqueries per page (3 and 30 of each):", small)  # noqa: T201
     assert large == small
