@@ -75,7 +75,7 @@ def chapter_filter(request, items: QuerySet) -> tuple[QuerySet, dict]:
 
     The form asks for a name in a text box, not a <select> of every chapter (526
     pages built per request at 500 chapters): the filter is a subquery of the
-    listing's own query, and only a typed name costs queries (two: the matching
+    listing's own query, and only a typed name costs a query (one: the matching
     chapters, up to CHAPTER_MATCHES, in the reader's language). Returns the
     filtered items and the context: the chosen text and the chapters it matched.
     """
@@ -88,13 +88,18 @@ def chapter_filter(request, items: QuerySet) -> tuple[QuerySet, dict]:
     homes = public_pages(ChapterHomePage.objects.all())
     keys = homes.filter(match).values("translation_key")
     paths = ChapterHomePage.objects.filter(translation_key__in=keys).values("path")
-    shown = list(
+    # One query, whether or not anything matches (the budget is the same for both).
+    shown = (
         homes.filter(match, locale__language_code=default_language())
         .order_by("title")
-        .values_list("translation_key", flat=True)[: CHAPTER_MATCHES + 1]
+        .values("translation_key")[: CHAPTER_MATCHES + 1]
     )
-    matches = localized(homes.filter(translation_key__in=shown[:CHAPTER_MATCHES]).order_by("title"))
-    context.update(chapter_matches=matches, more_chapter_matches=len(shown) > CHAPTER_MATCHES)
+    matches = localized(homes.filter(translation_key__in=shown).order_by("title"))
+    context.update(
+        chapter_matches=matches[:CHAPTER_MATCHES],
+        more_chapter_matches=len(matches) > CHAPTER_MATCHES,
+    )
+    matches = matches[:CHAPTER_MATCHES]
     if len(matches) == 1 and number is None and chosen == matches[0].slug:
         context["chosen_chapter"] = matches[0].title  # the box shows its name, not its slug
     return items.filter(chapter_path__in=paths), context
