@@ -101,6 +101,7 @@ TOGETHER = (
     "tests/demo/",
     "tests/platform/test_bad_input.py",
     "tests/platform/test_operations.py",
+    "tests/platform/test_query_budget_scale.py",
     "tests/translation/test_languages.py",
     "tests/files/private/",
 )

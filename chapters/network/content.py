@@ -65,21 +65,44 @@ def in_reader_language(model) -> QuerySet:
     )
 
 
-def chapter_filter(request, items: QuerySet) -> tuple[QuerySet, list, str]:
-    """Filter by `chapter` (a chapter home's id or slug, in any of its languages).
+# How many chapters a typed name lists at most (links that choose one of them).
+CHAPTER_MATCHES = 10
 
-    Returns the filtered items, the public chapters in the reader's language
-    for the filter form, and the chosen value.
+
+def chapter_filter(request, items: QuerySet) -> tuple[QuerySet, dict]:
+    """Filter by `chapter`: a chapter home's id or slug (the links of older pages), or
+    words of its name in any of its languages, typed by the reader.
+
+    The form asks for a name in a text box, not a <select> of every chapter (526
+    pages built per request at 500 chapters): the filter is a subquery of the
+    listing's own query, and only a typed name costs a query (one: the matching
+    chapters, up to CHAPTER_MATCHES, in the reader's language). Returns the
+    filtered items and the context: the chosen text and the chapters it matched.
     """
     chosen = query_text(request, "chapter")
-    chapters = localized(public_pages(ChapterHomePage.objects.order_by("title")))
-    if chosen:
-        number = parse_integer(chosen)
-        match = Q(pk=number) if number is not None else Q(slug=chosen)
-        keys = ChapterHomePage.objects.filter(match).values("translation_key")
-        paths = ChapterHomePage.objects.filter(translation_key__in=keys).values("path")
-        items = items.filter(chapter_path__in=paths)
-    return items, chapters, chosen
+    context = {"chosen_chapter": chosen, "chapter_matches": [], "more_chapter_matches": False}
+    if not chosen:
+        return items, context
+    number = parse_integer(chosen)
+    match = Q(pk=number) if number is not None else Q(slug=chosen) | Q(title__icontains=chosen)
+    homes = public_pages(ChapterHomePage.objects.all())
+    keys = homes.filter(match).values("translation_key")
+    paths = ChapterHomePage.objects.filter(translation_key__in=keys).values("path")
+    # One query, whether or not anything matches (the budget is the same for both).
+    shown = (
+        homes.filter(match, locale__language_code=default_language())
+        .order_by("title")
+        .values("translation_key")[: CHAPTER_MATCHES + 1]
+    )
+    matches = localized(homes.filter(translation_key__in=shown).order_by("title"))
+    context.update(
+        chapter_matches=matches[:CHAPTER_MATCHES],
+        more_chapter_matches=len(matches) > CHAPTER_MATCHES,
+    )
+    matches = matches[:CHAPTER_MATCHES]
+    if len(matches) == 1 and number is None and chosen == matches[0].slug:
+        context["chosen_chapter"] = matches[0].title  # the box shows its name, not its slug
+    return items.filter(chapter_path__in=paths), context
 
 
 def network_stories() -> QuerySet:
@@ -111,13 +134,8 @@ class NetworkStoriesPage(RoutablePageMixin, NetworkPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories, right_context = right_filter(request, self.stories())
-        stories, chapters, chosen_chapter = chapter_filter(request, stories)
-        context.update(
-            stories=paginate(request, stories),
-            **right_context,
-            chapters=chapters,
-            chosen_chapter=chosen_chapter,
-        )
+        stories, chapter_context = chapter_filter(request, stories)
+        context.update(stories=paginate(request, stories), **right_context, **chapter_context)
         return context
 
     @path("feed/")
@@ -143,7 +161,7 @@ class NetworkEventsPage(RoutablePageMixin, NetworkPage):
         now = timezone.now()
         show_past = request.GET.get("when") == "past"
         events, right_context = right_filter(request, self.events())
-        events, chapters, chosen_chapter = chapter_filter(request, events)
+        events, chapter_context = chapter_filter(request, events)
         if show_past:
             events = events.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
         else:
@@ -152,8 +170,7 @@ class NetworkEventsPage(RoutablePageMixin, NetworkPage):
             events=paginate(request, events),
             show_past=show_past,
             **right_context,
-            chapters=chapters,
-            chosen_chapter=chosen_chapter,
+            **chapter_context,
         )
         return context
 

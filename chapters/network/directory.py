@@ -1,8 +1,10 @@
 from collections import Counter
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from wagtail.models import Site
 
 from chapters.network.pages import NetworkPage
@@ -10,7 +12,7 @@ from chapters.register.us_states import STATES
 from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
 from home.locales import active_language, default_language, in_active_locale, language_of
 from home.models import PrincipleSet
-from home.params import query_choice
+from home.params import query_choice, query_integer
 from home.publication import public_pages
 from home.sites import site_root_url
 
@@ -18,6 +20,14 @@ from home.sites import site_root_url
 TILE = 48
 GAP = 4
 FILTERS = ("locality", "state", "status", "principles")
+PER_PAGE = 24
+
+
+@dataclass
+class SiteAddress:
+    """What `site_root_url` reads of a Site, annotated on the chapter's own row."""
+
+    hostname: str
 
 
 class ChapterDirectoryPage(NetworkPage):
@@ -33,23 +43,40 @@ class ChapterDirectoryPage(NetworkPage):
 
 
 def directory(request) -> dict:
-    """The directory's chapters, filters, counts and map; a fixed number of queries."""
+    """The directory's chapters, filters, counts and map; a fixed number of queries.
+
+    One page of chapters (PER_PAGE): the counts for the filters' options, the map's
+    per state and the paginator's total are aggregates in the database, so neither
+    the work nor the HTML grows with the network (at 500 chapters the unpaginated
+    list was 257 KB and most of a second of CPU).
+    """
     default = default_language()
+    with_site = Site.objects.filter(root_page=OuterRef("pk"))
     homes = public_pages(ChapterHomePage.objects.filter(locale__language_code=default))
+    homes = homes.annotate(site_hostname=Subquery(with_site.values("hostname")[:1])).filter(
+        site_hostname__isnull=False
+    )
     sets = list(PrincipleSet.objects.filter(locale__language_code=default).order_by("title"))
     set_options = _principle_set_options(sets)
     chosen = _chosen_filters(request, set_options)
-    # Counts over every public chapter, for the options: one query.
-    profiles = list(homes.values_list("locality_type", "state", "status"))
-    counts = {
-        "locality": Counter(p[0] for p in profiles),
-        "state": Counter(p[1] for p in profiles),
-        "status": Counter(p[2] for p in profiles),
-    }
-    entries = _entries(request, _filtered(homes, chosen, sets))
+    # Counts over every public chapter, for the options: one query, one row per profile.
+    counts = {"locality": Counter(), "state": Counter(), "status": Counter()}
+    for locality, state, status, n in (
+        homes.order_by().values_list("locality_type", "state", "status").annotate(n=Count("pk"))
+    ):
+        counts["locality"][locality] += n
+        counts["state"][state] += n
+        counts["status"][status] += n
+    filtered = _filtered(homes, chosen, sets)
+    per_state = Counter(
+        dict(filtered.order_by().values_list("state").annotate(n=Count("pk", distinct=True)))
+    )
+    chapters = _page(request, filtered, sum(per_state.values()))
     return {
-        "chapters": entries,
-        "total_count": len(profiles),
+        "chapters": _entries(request, list(chapters.object_list)),
+        "chapters_page": chapters,
+        "filtered_count": chapters.paginator.count,
+        "total_count": sum(counts["status"].values()),
         "filters": chosen,
         "filtered": any(chosen.values()),
         "locality_options": _options(ChapterHomePage.LOCALITY_TYPES, counts["locality"]),
@@ -58,9 +85,26 @@ def directory(request) -> dict:
         ),
         "status_options": _options(ChapterHomePage.STATUSES, counts["status"]),
         "principle_set_options": set_options,
-        "map": chapter_map(entries, chosen),
+        "map": chapter_map(per_state, chosen),
         "map_tile_url": getattr(settings, "CHAPTER_MAP_TILE_URL", None),
     }
+
+
+def _page(request, homes, count: int):
+    """The reader's page of the (filtered) chapters, by name, with their adopted sets;
+    the count is known already, so the paginator asks no COUNT query."""
+    paginator = Paginator(
+        homes.order_by("title", "pk").prefetch_related(
+            Prefetch(
+                "principle_set_adoptions",
+                queryset=PrincipleSetAdoption.objects.select_related("principle_set"),
+            )
+        ),
+        PER_PAGE,
+    )
+    paginator.count = count  # a cached property: set, it is not counted again
+    number = query_integer(request, "page", minimum=1) or 1
+    return paginator.page(min(number, paginator.num_pages))
 
 
 def _principle_set_options(sets: list) -> list[dict]:
@@ -97,19 +141,12 @@ def _filtered(homes, chosen: dict, sets: list):
     return homes
 
 
-def _entries(request, homes) -> list[dict]:
-    """One entry per chapter with a site, in the reader's language, with its adopted sets."""
-    chapters = list(
-        homes.order_by("title").prefetch_related(
-            Prefetch(
-                "principle_set_adoptions",
-                queryset=PrincipleSetAdoption.objects.select_related("principle_set"),
-            )
-        )
-    )
-    sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
-    chapters = [chapter for chapter in chapters if chapter.pk in sites]
-    localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
+def _entries(request, chapters: list) -> list[dict]:
+    """One entry per chapter, in the reader's language, with its adopted sets."""
+    if active_language() == default_language():
+        localized = chapters  # already in the reader's language: nothing to look up
+    else:
+        localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
     local_sets = _local_adopted_sets(chapters)
     state_names = {code: name for code, name, *_ in STATES}
     active = active_language()
@@ -119,7 +156,7 @@ def _entries(request, homes) -> list[dict]:
         entries.append(
             {
                 "page": page,
-                "url": site_root_url(sites[chapter.pk], request),
+                "url": site_root_url(SiteAddress(chapter.site_hostname), request),
                 "language": language if language != active else "",
                 "state": chapter.state,
                 "state_name": state_names.get(chapter.state, ""),
@@ -138,6 +175,8 @@ def _local_adopted_sets(chapters: list) -> dict:
         for chapter in chapters
         for adoption in chapter.principle_set_adoptions.all()
     ]
+    if active_language() == default_language():
+        return {s.pk: s for s in adopted}
     return dict(
         zip(
             [s.pk for s in adopted],
@@ -151,9 +190,9 @@ def _options(choices, counter) -> list[dict]:
     return [{"value": value, "label": label, "count": counter[value]} for value, label in choices]
 
 
-def chapter_map(entries: list[dict], chosen: dict) -> dict:
-    """A tile grid of every state; those with (filtered) chapters are highlighted and linked."""
-    per_state = Counter(entry["state"] for entry in entries if entry["state"])
+def chapter_map(per_state: Counter, chosen: dict) -> dict:
+    """A tile grid of every state; those with (filtered) chapters are highlighted and
+    linked. `per_state`: how many chapters (of every page of the list) each state has."""
     keep = {name: value for name, value in chosen.items() if value and name != "state"}
     tiles = []
     for code, name, column, row in STATES:

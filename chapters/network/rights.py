@@ -15,7 +15,8 @@ Every listing goes through `home.publication.public_pages`.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -26,7 +27,7 @@ from wagtail.models import Page
 
 from chapters.archive.models import ArchiveEntryPage
 from chapters.events.models import EventPage
-from chapters.network.content import NetworkEventsPage, NetworkStoriesPage
+from chapters.network.content import CHAPTER_PATH_LENGTH, NetworkEventsPage, NetworkStoriesPage
 from chapters.network.pages import NetworkPage
 from chapters.site.home import ChapterHomePage
 from chapters.stories.models import StoryPage
@@ -65,24 +66,16 @@ def upcoming(events):
     return events.filter(ends_at__gte=timezone.now())
 
 
+def with_chapter_titles(items):
+    """The queryset with each page's chapter title (its home, the ancestor at depth 2),
+    read in the same query."""
+    homes = ChapterHomePage.objects.filter(path=Substr(OuterRef("path"), 1, CHAPTER_PATH_LENGTH))
+    return items.annotate(chapter_title=Subquery(homes.values("title")[:1]))
+
+
 def with_chapters(items: list) -> list[tuple]:
-    """Each page with the title of the chapter it belongs to, found by path prefix. One query."""
-    prefixes = {item.path[:end] for item in items for end in range(4, len(item.path), 4)}
-    if not prefixes:
-        return []
-    chapters = dict(ChapterHomePage.objects.filter(path__in=prefixes).values_list("path", "title"))
-    result = []
-    for item in items:
-        name = next(
-            (
-                chapters[item.path[:end]]
-                for end in range(4, len(item.path), 4)
-                if item.path[:end] in chapters
-            ),
-            "",
-        )
-        result.append((item, name))
-    return result
+    """Each page with the title of the chapter it belongs to (`with_chapter_titles`)."""
+    return [(item, getattr(item, "chapter_title", None) or "") for item in items]
 
 
 def resources_about(right: Right) -> list:
@@ -156,7 +149,10 @@ class RightsPage(RoutablePageMixin, NetworkPage):
         stories = kinds["stories"].tagged_with(public_items(kinds["stories"]), right)
         events = kinds["events"].tagged_with(upcoming(public_items(kinds["events"])), right)
         entries = kinds["entries"].tagged_with(public_items(kinds["entries"]), right)
-        stories = stories.select_related("image")
+        stories, events, entries = (
+            with_chapter_titles(items)
+            for items in (stories.select_related("image"), events, entries)
+        )
         stories = list(stories.order_by("-date", "-pk")[: LIMIT + 1])
         events = list(events.order_by("starts_at", "pk")[: LIMIT + 1])
         entries = list(entries.order_by("-first_published_at", "-pk")[: LIMIT + 1])

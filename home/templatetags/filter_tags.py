@@ -8,7 +8,8 @@ Each field is described once, below: its label, its "all" option, and where the
 page's `get_context` put its options and the chosen value. Every field renders
 the same way (templates/includes/filter_form.html): a <select> with the id
 `filter-<name>` and the name `<name>`, tied to its <label>, so the GET parameters
-and the ids the pages and tests rely on stay as they were. Reading only what the
+and the ids the pages and tests rely on stay as they were. The network's chapter
+is a text box of the same id and name (hundreds of chapters make no select). Reading only what the
 page's context holds, the form costs no query of its own.
 
 Here and not in `chapters/` because the resource library (in `home`) uses it
@@ -38,6 +39,10 @@ class Field:
     label: str
     any_label: str
     options: Callable[[template.Context], Iterable[Option]]
+    # A text box instead of a select (the network's chapters: too many to list):
+    # `options` gives the box's value, `hint` says what to type.
+    text: bool = False
+    hint: str = ""
 
 
 def _chosen(context, key: str) -> str:
@@ -71,12 +76,9 @@ def _rights(context):
     return [Option(r.slug, r.name, r.slug == chosen) for r in context.get("rights", ())]
 
 
-def _chapters(context):
-    # A chapter is chosen by its slug or its id (older links used the id).
-    chosen = _chosen(context, "chosen_chapter")
-    return [
-        Option(c.slug, c.title, chosen in (c.slug, str(c.pk))) for c in context.get("chapters", ())
-    ]
+def _chapter_text(context) -> str:
+    """What the chapter box holds: the name typed (or the chosen chapter's name)."""
+    return _chosen(context, "chosen_chapter")
 
 
 def _directory(name: str, options_key: str):
@@ -98,7 +100,13 @@ def _decade(decade) -> str:
 
 FIELDS = {
     "right": Field(_("Right"), _("All rights"), _rights),
-    "chapter": Field(_("Chapter"), _("All chapters"), _chapters),
+    "chapter": Field(
+        _("Chapter"),
+        _("All chapters"),
+        _chapter_text,
+        text=True,
+        hint=_("Type part of a chapter's name, or leave it empty for every chapter."),
+    ),
     "year": Field(_("Year"), _("All years"), _values("years", "chosen_year")),
     "kind": Field(_("Kind"), _("All kinds"), _pairs("kinds", "chosen_kind")),
     "decade": Field(_("Period"), _("All periods"), _values("decades", "chosen_decade", _decade)),
@@ -129,6 +137,10 @@ def filter_form(context, fields: str, *, label: str, button: str, clear: bool = 
     for name in fields.split():
         if name in HIDDEN:
             rendered.append({"name": name, "hidden": True, "value": HIDDEN[name](context)})
+        elif name in FIELDS and FIELDS[name].text:
+            field = FIELDS[name]
+            text = {"label": field.label, "hint": field.hint, "value": field.options(context)}
+            rendered.append({"name": name, "text": True, **text})
         elif name in FIELDS:
             field = FIELDS[name]
             rendered.append(

@@ -142,3 +142,25 @@ def test_query_count_does_not_grow_with_the_network(client, directory):
     assert len(listed(get(client))) == 14
     assert small == large
     assert max(large) <= 20
+
+
+def test_a_large_network_is_listed_a_page_at_a_time_and_filters_follow(client, directory):
+    from chapters.demo.generate import generate_network
+    from chapters.network.directory import PER_PAGE
+
+    generate_network(PER_PAGE + 6, stories=0, events=0, entries=0)
+    first = client.get(directory.url, {"status": "exploring"}, headers={"host": "localhost"})
+    html = first.content.decode()
+    assert len(first.context["chapters"]) <= PER_PAGE
+    assert first.context["filtered_count"] > len(first.context["chapters"]) or (
+        first.context["chapters_page"].paginator.num_pages == 1
+    )
+    everything = client.get(directory.url, headers={"host": "localhost"})
+    assert len(everything.context["chapters"]) == PER_PAGE
+    assert 'rel="next"' in everything.content.decode()
+    second = client.get(directory.url, {"page": 2}, headers={"host": "localhost"})
+    names = {c["page"].title for c in everything.context["chapters"]}
+    assert names.isdisjoint(c["page"].title for c in second.context["chapters"])
+    # The map counts every chapter of every page, and its links keep the other filters.
+    assert sum(t["count"] for t in everything.context["map"]["tiles"]) >= PER_PAGE + 6
+    assert "status=exploring" in html

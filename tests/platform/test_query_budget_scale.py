@@ -1,0 +1,96 @@
+"""Every public page type runs at most 10 queries, the same with 4 chapters and with 500.
+
+The network (tests/conftest.py) with one page of every public type is counted, then
+`generate_network` adds 500 chapters (chapters/demo/generate.py: made as onboarding
+makes them, each with a public archive entry) and every page is counted again. Built
+once for the module (a module fixture, rolled back after it; the module runs on one
+worker: TOGETHER in tests/conftest.py), uncached (PAGE_CACHE_TIMEOUT=0).
+"""
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from chapters.demo.generate import generate_network
+from chapters.models import ChapterHomePage, StoryPage
+from home.models import AllianceHomePage
+from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST, Network
+from tests.pages import translate
+from tests.platform.public_routes import path_of, publish_one_of_each
+from tests.platform.test_query_budget import NOT_FOUND, grow, principles_page
+from tests.platform.test_query_budget import PAGES as CHAPTER_PAGES
+
+pytestmark = pytest.mark.django_db
+BUDGET = 10
+CHAPTERS = 500
+
+NETWORK_PAGES = {
+    "Alliance home": "/en/",
+    "directory": "{directory}",
+    "directory, second page": "{directory}?page=2",
+    "directory, filtered": "{directory}?status=exploring&locality=city",
+    "network stories": "{network stories}",
+    "network stories of a chapter": "{network stories}?chapter=riverside",
+    "network stories, a typed name": "{network stories}?chapter=ced",
+    "network stories feed": "{network stories}feed/",
+    "network events": "{network events}",
+    "network events, past": "{network events}?when=past",
+    "rights": "{rights}",
+    "one right": "{rights}housing/",
+    "principles": "{principles}",
+    "resource library": "{resource library}",
+    "standard page": "{standard page}",
+    "network search": "/en/search/?query=water",
+    "network search, every language": "/en/search/?query=water&lang=all",
+    "network 404": "/en/no-such-page/",
+}
+CASES = [(ALLIANCE_HOST, name) for name in NETWORK_PAGES] + [
+    (RIVERSIDE_HOST, path) for path in CHAPTER_PAGES + NOT_FOUND
+]
+
+
+def count(client, host: str, path: str) -> int:
+    client.get(path, headers={"host": host})  # warm per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, headers={"host": host})
+    missing = "no-such-page" in path or path in NOT_FOUND
+    assert response.status_code == (404 if missing else 200), (host, path)
+    return len(queries)
+
+
+def count_all(paths: dict) -> dict:
+    client = Client()
+    with override_settings(PAGE_CACHE_TIMEOUT=0):
+        return {case: count(client, case[0], paths[case]) for case in CASES}
+
+
+@pytest.fixture(scope="module")
+def counts(django_db_setup, django_db_blocker):
+    """{case: (queries with the test network, queries with 500 more chapters)}."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        network = Network(
+            alliance=AllianceHomePage.objects.get(locale__language_code="en"),
+            riverside=ChapterHomePage.objects.get(title="Riverside"),
+            hilltop=ChapterHomePage.objects.get(title="Hilltop"),
+        )
+        made = publish_one_of_each(network)
+        grow(network.riverside, 0, 3)
+        principles_page(network.riverside)
+        translate(StoryPage.objects.get(slug="story-1"), title="Historia 1", slug="historia-1")
+        addresses = {name: path_of(page) for name, page in made.items() if isinstance(page, Page)}
+        paths = {(ALLIANCE_HOST, name): p.format(**addresses) for name, p in NETWORK_PAGES.items()}
+        paths |= {(RIVERSIDE_HOST, path): path for path in CHAPTER_PAGES + NOT_FOUND}
+        small = count_all(paths)
+        generate_network(CHAPTERS, stories=0, events=0, entries=1)
+        large = count_all(paths)
+        yield {case: (small[case], large[case]) for case in CASES}
+        transaction.set_rollback(True)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{host} {name}" for host, name in CASES])
+def test_queries_stay_flat_and_within_budget(counts, case):
+    small, large = counts[case]
+    assert large == small, f"{small} queries with 4 chapters, {large} with {CHAPTERS} more"
+    assert small <= BUDGET, f"{small} queries (budget {BUDGET})"
