@@ -16,6 +16,17 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
+# --- wrk, the load generator the benchmark's test drives (tests/platform/test_benchmark.py)
+if ! command -v wrk >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "Installing Debian's wrk for the benchmark's test…"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    else
+        echo "wrk is missing: run 'sudo apt-get install wrk' once." >&2
+        exit 1
+    fi
+fi
+
 # --- The W3C Nu HTML checker (tests/e2e/test_html_validity.py) -----------------
 # vnu.jar from npm's vnu-jar (package.json), run by the machine's Java. Its install
 # script would download a Java of its own where there is none: never run it.
