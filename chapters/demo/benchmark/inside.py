@@ -89,9 +89,10 @@ def pages() -> list[dict]:
     return [dict(zip(("label", "kind", "host", "path"), row, strict=True)) for row in found]
 
 
-def count_queries(found: list[dict]) -> list[dict]:
-    """Each page's SQL queries in one render after a warm-up, through Django's test
-    client as the proxy would send it (HTTPS said by X-Forwarded-Proto)."""
+def count_queries(found: list[dict], warm: bool = True) -> list[dict]:
+    """Each page's SQL queries in one render after a warm-up (the steady state a
+    running worker is in), through Django's test client as the proxy would send it
+    (HTTPS said by X-Forwarded-Proto)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
@@ -100,7 +101,8 @@ def count_queries(found: list[dict]) -> list[dict]:
     headers = {"X-Forwarded-Proto": "https"}
     with override_settings(PAGE_CACHE_TIMEOUT=0):
         for page in found:
-            client.get(page["path"], headers={**headers, "Host": page["host"]})
+            if warm:
+                client.get(page["path"], headers={**headers, "Host": page["host"]})
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(page["path"], headers={**headers, "Host": page["host"]})
             if response.status_code != 200:

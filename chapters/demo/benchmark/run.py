@@ -7,6 +7,7 @@ and stopped when it ends, however it ends; the databases stay on disk.
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -219,6 +220,8 @@ class Benchmark:
 
     def run(self) -> str:
         self.folder.mkdir(parents=True, exist_ok=True)
+        # A `kill` ends the run through the `finally` below, servers and all.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit("benchmark stopped"))
         self.cluster.start()
         try:
             self.redis = self.start_redis()
