@@ -159,8 +159,9 @@ class Benchmark:
             size = self.fetch(server, page)
         pids = (server.pid, self.cluster.postmaster_pid, self.redis.pid)
         before = [cpu_seconds(pid) for pid in pids]
+        keep = self.folder / "logs" / f"wrk-{server.name}-{page['label'].replace(' ', '-')}.txt"
         load = run_wrk(f"http://127.0.0.1:{server.port}{page['path']}", page["host"],
-                       self.options.seconds, self.options.connections)  # fmt: skip
+                       self.options.seconds, self.options.connections, keep)  # fmt: skip
         spent = [cpu_seconds(pid) - b for pid, b in zip(pids, before, strict=True)]
         web, db, cache = (1000 * s / max(load.requests, 1) for s in spent)
         return Row(page["label"], page["kind"], load.rate, web, db, cache, load.p50_ms,

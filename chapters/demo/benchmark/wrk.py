@@ -38,8 +38,10 @@ def parse(output: str) -> Load:
     """wrk's text report (with --latency) as numbers."""
     done = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)", output)
     if not done:
-        raise ValueError(f"not a wrk report:\n{output}")
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+        raise RuntimeError(f"not a wrk report:\n{output}")
+    latency = dict(re.findall(r"^\s*(50|99)(?:\.0+)?%\s+([\d.]+(?:us|ms|s|m))\s*$", output, re.M))
+    if set(latency) != {"50", "99"}:
+        raise RuntimeError(f"no 50th and 99th percentile in wrk's report:\n{output}")
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return Load(
@@ -52,7 +54,7 @@ def parse(output: str) -> Load:
     )
 
 
-def run_wrk(url: str, host: str, seconds: float, connections: int) -> Load:
+def run_wrk(url: str, host: str, seconds: float, connections: int, keep=None) -> Load:
     """`connections` clients asking for `url` as fast as it answers, for `seconds`.
     The proxy in front of production terminates HTTPS and says so (X-Forwarded-Proto)."""
     argv = [wrk_path(), "--latency", "-t1", f"-c{connections}", f"-d{int(seconds)}s"]
@@ -60,4 +62,6 @@ def run_wrk(url: str, host: str, seconds: float, connections: int) -> Load:
     result = subprocess.run(argv, capture_output=True, text=True, check=False)  # noqa: S603
     if result.returncode:
         raise RuntimeError(f"wrk failed: {result.stderr or result.stdout}")
+    if keep:  # the report as wrk wrote it, beside the benchmark's logs
+        keep.write_text(result.stdout)
     return parse(result.stdout)
