@@ -30,7 +30,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 
 SIMPLE = "simple"
 
@@ -97,6 +97,9 @@ class LanguageIndex(PostgresIndex):
     Wagtail's `add_items` builds every entry with the backend's one `config`; the
     objects are grouped by locale and each group is added through a copy of the
     backend whose `config` is that locale's (one statement per locale, none per object).
+    The configuration is read first, in one query per locale, and written into the
+    statement as a name: as an expression it was planned again for every field of
+    every row (500 pages took ten seconds to index, not a fraction of one).
     """
 
     def add_items(self, model, objs):
@@ -106,14 +109,21 @@ class LanguageIndex(PostgresIndex):
             groups.setdefault(locale_id, []).append(obj)
         for locale_id, group in groups.items():
             backend = copy.copy(self.backend)
-            backend.config = (
-                language_config(settings.LANGUAGE_CODE)
-                if locale_id is None
-                else language_config(LocaleLanguage(Value(locale_id)))
-            )
+            backend.config = configuration_of(locale_id)
             index = copy.copy(self)
             index.backend = backend
             super(LanguageIndex, index).add_items(model, group)
+
+
+def configuration_of(locale_id: int | None) -> str:
+    """The configuration's name for the locale with this id (None: the default
+    language's), read from the database now. One query."""
+    if locale_id is None:
+        expression = language_config(settings.LANGUAGE_CODE)
+    else:
+        expression = language_config(LocaleLanguage(Value(locale_id)))
+    found = Locale.objects.annotate(config=expression).values_list("config", flat=True).first()
+    return found or SIMPLE
 
 
 class LanguageSearchBackend(PostgresSearchBackend):
