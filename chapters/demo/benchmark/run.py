@@ -198,6 +198,8 @@ class Benchmark:
 
     def bakery(self) -> Table:
         bakery = Bakerydemo(self.options.bakerydemo, self.folder / "logs")
+        # Its site root paths and ours share Wagtail's cache key: start it empty.
+        self.flush_redis()
         self.say(f"bakerydemo: its virtualenv in {bakery.venv} (once)…")
         bakery.install()
         env = bakery.env({**clean_env(), "REDIS_URL": f"redis://127.0.0.1:{self.redis.port}"},
@@ -220,22 +222,27 @@ class Benchmark:
             self.stop(server)
 
     def run(self) -> str:
+        """Every table, in the terminal and the Markdown file; the tables measured
+        before a failure are written too, then the failure is raised."""
         self.folder.mkdir(parents=True, exist_ok=True)
         # A `kill` ends the run through the `finally` below, servers and all.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit("benchmark stopped"))
+        tables, bakery = [], None
         self.cluster.start()
         try:
             self.redis = self.start_redis()
             static = self.our_env("postgres", cached=False)
             self.say("collectstatic…")
             self.python(static, "manage.py", "collectstatic", "--noinput", what="collectstatic")
-            tables = [table for size in self.options.sizes for table in self.ours(size)]
+            for size in self.options.sizes:
+                tables += self.ours(size)
             bakery = self.bakery() if self.options.bakerydemo else None
         finally:
             for child in list(self.children):
                 self.stop(child)
             self.cluster.stop()
-        return self.write(tables + ([bakery] if bakery else []), bakery)
+            report = self.write(tables + ([bakery] if bakery else []), bakery)
+        return report
 
     def write(self, tables: list[Table], bakery: Table | None) -> str:
         header = (
