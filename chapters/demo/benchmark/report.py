@@ -32,7 +32,8 @@ class Row:
 
     def cells(self) -> list[str]:
         page = self.page + (f" ({self.errors} errors)" if self.errors else "")
-        return [page, f"{self.rate:.0f}", f"{self.web_ms:.1f}", f"{self.db_ms:.1f}",
+        rate = f"{self.rate:.1f}" if self.rate < 10 else f"{self.rate:.0f}"
+        return [page, rate, f"{self.web_ms:.1f}", f"{self.db_ms:.1f}",
                 f"{self.redis_ms:.2f}", f"{self.p50_ms:.1f}", f"{self.p99_ms:.1f}",
                 str(self.queries), f"{self.kb:.1f}"]  # fmt: skip
 
