@@ -52,7 +52,7 @@ class Table:
         return f"{self.project} · {self.size} · {mode}" + (f" ({self.note})" if self.note else "")
 
     def row(self, page: str) -> Row | None:
-        return next((row for row in self.rows if row.page == page), None)
+        return next((row for row in self.rows if row.page.partition(" (")[0] == page), None)
 
 
 def ratio_rows(ours: Table, theirs: Table) -> list[list[str]]:
