@@ -16,13 +16,14 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
-# --- Varnish and Redis for the cache tests (tests/platform/test_frontend_cache.py) --
+# --- Varnish and Redis for the cache tests, wrk for the benchmark's test ---------
 # Debian's packages; their services are never started: the tests run their own.
-for tool in varnishd:/usr/sbin/varnishd:varnish redis-server:/usr/bin/redis-server:redis-server; do
+for tool in varnishd:/usr/sbin/varnishd:varnish redis-server:/usr/bin/redis-server:redis-server \
+    wrk:/usr/bin/wrk:wrk; do
     IFS=: read -r name binary package <<<"$tool"
     if ! command -v "$name" >/dev/null 2>&1 && [ ! -x "$binary" ]; then
         if [ "$(id -u)" = 0 ]; then
-            echo "Installing Debian's $package for the cache tests…"
+            echo "Installing Debian's $package for the tests…"
             apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
         else
             echo "$name is missing: run 'sudo apt-get install $package' once." >&2

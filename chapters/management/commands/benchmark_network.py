@@ -1,119 +1,108 @@
-import statistics
-import time
+import shutil
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
 
-from chapters.archive.consent import record_consent
-from chapters.archive.models import ArchiveEntryPage, ArchiveIndexPage
-from chapters.lifecycle.onboarding import onboard_chapter
+from chapters.demo.benchmark.run import Benchmark, Options
+
+MAX_CHAPTERS = 5000
+BASE = Path(settings.BASE_DIR)
 
 
-class Rollback(Exception):
-    """Raised to undo the generated chapters once measured."""
+def parse_sizes(text: str) -> list[str]:
+    sizes = [part.strip() for part in text.split(",") if part.strip()]
+    for size in sizes:
+        if size != "demo" and not (
+            size.isascii() and size.isdigit() and 0 < int(size) <= MAX_CHAPTERS
+        ):
+            raise CommandError(
+                f"--sizes: {size!r} is neither 'demo' nor a number of chapters "
+                f"from 1 to {MAX_CHAPTERS}"
+            )
+    if not sizes:
+        raise CommandError("--sizes: give at least one size, e.g. demo,100,500")
+    return list(dict.fromkeys(sizes))
 
 
 class Command(BaseCommand):
     help = (
-        "Measure public pages on a generated network: SQL queries and time per request. "
-        "Generated chapters are rolled back afterwards; run after load_demo_network."
+        "Benchmark the public pages through HTTP: gunicorn on production settings, a "
+        "PostgreSQL cluster of the benchmark's own (var/benchmark/, generated networks kept "
+        "between runs), Redis, and wrk; req/s, CPU per request, p50/p99, queries and size per "
+        "page, uncached and cached, and bakerydemo's like pages beside ours (--bakerydemo)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--chapters", type=int, default=50, help="Chapters to generate.")
-        parser.add_argument("--requests", type=int, default=100, help="Requests per page.")
         parser.add_argument(
-            "--entries",
-            type=int,
-            default=200,
-            help="Archive entries to generate in the measured chapter, in every consent state.",
+            "--sizes",
+            default="demo,100,500",
+            help="Networks: 'demo' and/or numbers of generated chapters.",
+        )
+        parser.add_argument("--seconds", type=int, default=5, help="wrk's time per page.")
+        parser.add_argument("--connections", type=int, default=2, help="wrk's connections.")
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn's sync workers.")
+        parser.add_argument(
+            "--bakerydemo",
+            type=Path,
+            default=None,
+            help="A wagtail/bakerydemo checkout to measure beside ours.",
+        )
+        parser.add_argument(
+            "--no-cache-run", action="store_true", help="Measure only with the page cache off."
+        )
+        parser.add_argument(
+            "--fresh",
+            action="store_true",
+            help="Generate the networks (and bakerydemo's data) again.",
+        )
+        parser.add_argument(
+            "--folder",
+            type=Path,
+            default=BASE / "var" / "benchmark",
+            help="Where the cluster and media are kept (default var/benchmark/).",
+        )
+        parser.add_argument(
+            "--output",
+            type=Path,
+            default=BASE / "artifacts" / "benchmark.md",
+            help="The Markdown tables are written here too.",
         )
 
-    def handle(self, *args, chapters, requests, entries, **options):
-        if chapters < 0 or requests < 1 or entries < 0:
-            raise CommandError(
-                "--chapters and --entries must be 0 or more, and --requests 1 or more"
-            )
-        if not Site.objects.filter(is_default_site=True).exists():
-            raise CommandError("no Alliance site yet: run load_demo_network or setup_alliance")
+    def handle(self, *args, **options):
+        run = Options(
+            sizes=parse_sizes(options["sizes"]),
+            seconds=int(self.number(options, "seconds", 1, 600)),
+            connections=int(self.number(options, "connections", 1, 256)),
+            workers=int(self.number(options, "workers", 1, 64)),
+            bakerydemo=self.checkout(options["bakerydemo"]),
+            cache_run=not options["no_cache_run"],
+            fresh=options["fresh"],
+            folder=options["folder"].resolve(),
+            output=options["output"].resolve(),
+        )
+        for program, package in (("wrk", "wrk"), ("redis-server", "redis-server")):
+            if not shutil.which(program):
+                raise CommandError(f"{program} is missing: apt-get install {package}")
         try:
-            with transaction.atomic():
-                for n in range(chapters):
-                    onboard_chapter(name=f"Benchmark chapter {n}", hostname=f"bench{n}.localhost")
-                self.generate_entries(entries)
-                if connection.vendor == "postgresql":
-                    # Fresh planner statistics, as a real network's tables would have.
-                    with connection.cursor() as cursor:
-                        cursor.execute("ANALYZE")
-                self.measure(requests)
-                raise Rollback
-        except Rollback:
-            pass
+            report = Benchmark(run, lambda line: self.stderr.write(line)).run()
+        except RuntimeError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(report)
+        self.stderr.write(f"Markdown tables written to {run.output}")
 
-    def chapter_site(self) -> Site | None:
-        return Site.objects.filter(is_default_site=False).order_by("pk").first()
+    def number(self, options: dict, name: str, low: float, high: float) -> float:
+        value = options[name]
+        if not low <= value <= high:
+            raise CommandError(f"--{name}: {value:g} is not between {low:g} and {high:g}")
+        return value
 
-    def generate_entries(self, count: int) -> None:
-        """Archive entries in the measured chapter: a quarter public, the rest pending,
-        withdrawn or for members, so the consent gate has records to sift."""
-        site = self.chapter_site()
-        if site is None or not count:
-            return
-        archive = ArchiveIndexPage.objects.descendant_of(site.root_page).first()
-        states = [("given", "public"), ("pending", "public"), ("withdrawn", "public")]
-        states.append(("given", "members"))
-        for n in range(count):
-            entry = archive.add_child(
-                instance=ArchiveEntryPage(
-                    title=f"Benchmark testimony {n}",
-                    slug=f"benchmark-testimony-{n}",
-                    summary="Generated for the benchmark: an eviction remembered.",
-                    period_start=1950 + n % 70,
-                )
-            )
-            status, scope = states[n % len(states)]
-            record_consent(entry, status=status, scope=scope, channel_api=True)
-            entry.save_revision().publish()
-
-    def measure(self, requests: int) -> None:
-        chapter_site = self.chapter_site()
-        chapter_host = chapter_site.hostname if chapter_site else "localhost"
-        pages = [
-            ("Alliance home", "localhost", "/en/"),
-            ("Chapter home", chapter_host, "/en/"),
-            ("Chapter section", chapter_host, "/en/stories/"),
-            ("Archive", chapter_host, "/en/archive/"),
-            ("Archive entry", chapter_host, "/en/archive/benchmark-testimony-0/?continue=1"),
-            ("Archive feed", chapter_host, "/en/archive/feed/"),
-            ("Sitemap", chapter_host, "/sitemap.xml"),
-            ("Site search", "localhost", "/en/search/?query=organizing"),
-            ("Archive search", chapter_host, "/en/search/?query=eviction"),
-        ]
-        if not ArchiveEntryPage.objects.filter(slug="benchmark-testimony-0").exists():
-            pages = [page for page in pages if page[0] != "Archive entry"]
-        client = Client()
-        sites = Site.objects.count()
-        self.stdout.write(f"{sites} sites, {requests} requests per page\n")
-        self.stdout.write(f"{'page':<18}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'req/s':>8}")
-        for label, host, path in pages:
-            client.get(path, headers={"host": host})  # warm up
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(path, headers={"host": host})
-            query_count = len(queries)  # read now: the next request resets Django's query log
-            if response.status_code != 200:
-                raise CommandError(f"{label}: {host}{path} answered {response.status_code}")
-            timings = []
-            for _ in range(requests):
-                start = time.perf_counter()
-                client.get(path, headers={"host": host})
-                timings.append((time.perf_counter() - start) * 1000)
-            timings.sort()
-            p95 = timings[int(len(timings) * 0.95) - 1]
-            rate = 1000 / statistics.mean(timings)
-            self.stdout.write(
-                f"{label:<18}{query_count:>8}{statistics.median(timings):>11.1f}"
-                f"{p95:>9.1f}{rate:>8.0f}"
-            )
+    def checkout(self, folder: Path | None) -> Path | None:
+        if folder is None:
+            return None
+        if (
+            not (folder / "manage.py").is_file()
+            or not (folder / "requirements" / "base.txt").is_file()
+        ):
+            raise CommandError(f"--bakerydemo: {folder} is not a checkout of wagtail/bakerydemo")
+        return folder.resolve()
