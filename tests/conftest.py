@@ -166,6 +166,14 @@ def empty_page_cache():
     Site.clear_site_root_paths_cache()
 
 
+@pytest.fixture
+def uncached(settings):
+    """Every request rendered, for a test that reads a response's template context or
+    changes data without Django's signals (a queryset update, a setting): what it
+    checks is the rendering, not the page cache (tests/platform/test_page_cache.py)."""
+    settings.PAGE_CACHE_TIMEOUT = 0
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

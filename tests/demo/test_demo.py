@@ -91,6 +91,7 @@ def test_demo_network_has_chapters_of_different_kinds(demo_network, client):
         assert "Principles we have adopted" in response.text
 
 
+@pytest.mark.usefixtures("uncached")  # reads the listings' template context
 def test_demo_chapters_publish_stories_events_and_archive(demo_network, client):
     for chapter in CHAPTERS:
         host = {"host": chapter["hostname"]}

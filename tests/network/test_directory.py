@@ -11,7 +11,8 @@ from chapters.models import ChapterDirectoryPage, ChapterHomePage
 from home.models import PrincipleSet
 from tests.pages import publish
 
-pytestmark = pytest.mark.django_db
+# These tests read the listings' template context: every request is rendered.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 HOST = {"host": "localhost"}
 PATH = "/en/chapters/"
 

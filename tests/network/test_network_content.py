@@ -14,7 +14,8 @@ from home.models import Right
 from tests.conftest import ALLIANCE_HOST
 from tests.pages import add_event, add_story, publish
 
-pytestmark = pytest.mark.django_db
+# These tests read the listings' template context: every request is rendered.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 
 @pytest.fixture

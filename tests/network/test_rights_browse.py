@@ -136,6 +136,7 @@ def _queries(client, path):
     return len(queries)
 
 
+@pytest.mark.usefixtures("uncached")  # counts what a render costs
 def test_query_count_does_not_grow_with_content(client, network, rights_page, housing):
     def add(n):
         for home in (network.riverside, network.hilltop):
