@@ -6,7 +6,9 @@ Tests send a Host header on every request: the test client's default
 
 import os
 import shutil
+import threading
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import polib
@@ -164,6 +166,40 @@ def empty_page_cache():
     caches[settings.PAGE_CACHE_ALIAS].clear()
     forget_local()
     Site.clear_site_root_paths_cache()
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    """A front-end cache's PURGE endpoint that records what it was told (host + path)."""
+
+    purged: list[str] = []
+
+    def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+        PurgeRecorder.purged.append(f"{self.headers['Host']}{self.path}")
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def front_end_purges(settings):
+    """A real HTTP server as Wagtail's front-end cache (what Varnish's PURGE endpoint
+    is); yields the list of addresses purged while the test runs."""
+    server = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    PurgeRecorder.purged = []
+    try:
+        yield PurgeRecorder.purged
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture

@@ -10,9 +10,7 @@ import re
 import shutil
 import socket
 import subprocess
-import threading
 import time
-from http.server import HTTPServer
 
 import pytest
 from django.conf import settings
@@ -312,28 +310,15 @@ def test_on_redis_the_page_cache_answers_and_invalidates(client, network, redis_
 
 
 def test_a_publish_purges_its_site_the_alliance_and_the_page_in_every_language(
-    settings, network, django_capture_on_commit_callbacks
+    front_end_purges, network, django_capture_on_commit_callbacks
 ):
-    from tests.archive.test_consent import PurgeRecorder
-
-    server = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}",
-        }
-    }
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            story = add_story(network.riverside, "Water shutoffs")
-            spanish = translate(story, title="Cortes de agua")
-        PurgeRecorder.purged.clear()
-        with django_capture_on_commit_callbacks(execute=True):
-            edit_story(story)
-    finally:
-        server.shutdown()
-    purged = set(PurgeRecorder.purged)
+    with django_capture_on_commit_callbacks(execute=True):
+        story = add_story(network.riverside, "Water shutoffs")
+        spanish = translate(story, title="Cortes de agua")
+    front_end_purges.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        edit_story(story)
+    purged = set(front_end_purges)
     for address in (
         f"{RIVERSIDE_HOST}/",  # deploy/varnish/default.vcl: everything under it
         f"{RIVERSIDE_HOST}/en/",
