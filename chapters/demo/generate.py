@@ -45,6 +45,7 @@ from chapters.register.settings import TIME_ZONES, ChapterSettings
 from chapters.register.us_states import STATES
 from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
 from home.models import PrincipleSet
+from home.pagecache.keys import bump
 
 PLACES = (
     "Cedar",
@@ -147,8 +148,10 @@ def generate_network(
         made = _chapters(chapter_names(chapters), languages, now)
         _content(made, stories, events, entries, now)
     analyze(ANALYZED)
-    # Wagtail keeps every site's root address in the default cache.
+    # Wagtail keeps every site's root address in the default cache, and the bulk
+    # inserts sent no signal for the page cache: stored pages would miss the chapters.
     Site.clear_site_root_paths_cache()
+    bump(network=True)
 
 
 def _chapters(names: list[tuple[str, str]], languages: list[str], now) -> list[dict]:

@@ -164,3 +164,16 @@ def test_generated_chapters_are_public_exactly_where_onboarded_ones_are(client, 
     # Each generated chapter's site answers with its home.
     site = Site.objects.get(root_page=generated[0].home)
     assert client.get("/en/", headers={"host": site.hostname}).status_code == 200
+
+
+def test_a_stored_directory_lists_chapters_generated_after_it(client, network):
+    """The bulk inserts send no signal, so generate_network itself renews the page cache."""
+    directory = publish(network.alliance, ChapterDirectoryPage(title="Chapters", slug="chapters"))
+    client.get(directory.url, headers={"host": ALLIANCE_HOST})
+    stored = client.get(directory.url, headers={"host": ALLIANCE_HOST})
+    assert stored["X-Page-Cache"] == "hit"
+    known = set(Chapter.objects.values_list("pk", flat=True))
+    generate_network(1, stories=0, events=0, entries=0)
+    new = Chapter.objects.exclude(pk__in=known).get()
+    after = client.get(directory.url, headers={"host": ALLIANCE_HOST}).content.decode()
+    assert new.name in after
