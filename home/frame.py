@@ -6,16 +6,25 @@ home, browse by right). Each is a question to the shared public query
 (`public_pages`); here they are asked together, as one query of that gate with
 the conditions OR'ed, and split in Python: a row is public or not whichever
 question it answers, so the split finds exactly what separate queries would.
+
+The site's part (its home, menu and the network's shared pages) is the same for
+every reader of a site in a language, so it is kept in the page cache's store under
+a key holding the site's and the network's generations (home/pagecache/keys.py):
+every save of a page, a view restriction or a site bumps one of them, so a kept part
+is never stale (no archive entry, whose gate moves with time, is among them). Only
+the page's translations are then asked, each request.
 """
 
 from dataclasses import dataclass, field, replace
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Model, Q, Subquery, Value
 from django.db.models.functions import Concat
 from wagtail.models import Page, Site
 
 from home.locales import active_language, default_language, language_of, pick_localized
+from home.pagecache.keys import generations, page_cache
 from home.publication import public_pages
 
 _shared_models: list[type[Model]] = []
@@ -65,18 +74,13 @@ def _condition(root: Page | None, page: Page | None) -> Q:
     return condition
 
 
-def frame_pages(request, page=None) -> Frame:
-    """The frame of `page` (a Page, or None for a view of its own) on the request's site."""
-    page = page if isinstance(page, Page) else None
-    key = getattr(page, "pk", None)
-    memo = getattr(request, "_frame_pages", {})
-    if key in memo:
-        return memo[key]
-    if page is None and memo:  # the site's part of any frame read for this request
-        return replace(next(iter(memo.values())), translations=[])
-    site = Site.find_for_request(request)
-    root = site.root_page if site is not None else None
-    rows = list(public_pages(Page.objects.filter(_condition(root, page))).order_by("path"))
+def _site_key(site: Site) -> str:
+    network, own = generations(site.hostname)
+    return f"pc:frame:{network}:{own}:{site.pk}:{site.root_page_id}:{active_language()}"
+
+
+def _site_part(rows: list[Page], root: Page | None) -> Frame:
+    """The home (in the reader's language), its menu and the shared pages among `rows`."""
     frame = Frame()
     if root is not None:
         frame.home = root
@@ -89,11 +93,44 @@ def frame_pages(request, page=None) -> Frame:
             for p in rows
             if p.depth == home.depth + 1 and p.path.startswith(home.path) and p.show_in_menus
         ]
-    if page is not None:
-        frame.translations = [p for p in rows if p.translation_key == page.translation_key]
     types = {t.pk for t in ContentType.objects.get_for_models(*_shared_models).values()}
     shared = sorted((p for p in rows if p.content_type_id in types), key=lambda p: (p.depth, p.pk))
     frame.shared = pick_localized(shared)
+    return frame
+
+
+def _read(site: Site | None, page: Page | None) -> Frame:
+    """The frame from the store's site part and one query for the page's translations,
+    or from one query for both (then kept for the next request)."""
+    root = site.root_page if site is not None else None
+    timeout = getattr(settings, "FRAGMENT_CACHE_TIMEOUT", 300)
+    key = _site_key(site) if site is not None and timeout else None
+    kept = page_cache().get(key) if key else None
+    if kept is not None:
+        frame = replace(kept)
+        if page is not None:
+            own = Page.objects.filter(translation_key=page.translation_key)
+            frame.translations = list(public_pages(own).order_by("path"))
+        return frame
+    rows = list(public_pages(Page.objects.filter(_condition(root, page))).order_by("path"))
+    frame = _site_part(rows, root)
+    if key:
+        page_cache().set(key, frame, timeout)
+    if page is not None:
+        frame.translations = [p for p in rows if p.translation_key == page.translation_key]
+    return frame
+
+
+def frame_pages(request, page=None) -> Frame:
+    """The frame of `page` (a Page, or None for a view of its own) on the request's site."""
+    page = page if isinstance(page, Page) else None
+    key = getattr(page, "pk", None)
+    memo = getattr(request, "_frame_pages", {})
+    if key in memo:
+        return memo[key]
+    if page is None and memo:  # the site's part of any frame read for this request
+        return replace(next(iter(memo.values())), translations=[])
+    frame = _read(Site.find_for_request(request), page)
     memo[key] = frame
     request._frame_pages = memo
     return frame

@@ -96,6 +96,9 @@ REDIS_URL = os.environ.get("REDIS_URL") or None
 # without cookies (home/pagecache/); 0 turns the page cache off. Whatever it is, a
 # change shows in the next request: every save invalidates what it shows.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "300"))
+# FRAGMENT_CACHE_TIMEOUT: seconds a site's frame (home, menu, shared links; the same for
+# every reader) is kept between renders, under the generations (home/frame.py); 0 = off.
+FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "300"))
 # What a cacheable public page tells other caches (Cache-Control): a browser may keep
 # it PAGE_CACHE_BROWSER_MAX_AGE seconds (default 0: nobody can purge a browser, and a
 # reader going back to a page sees an edit or a withdrawal at once), a shared cache
