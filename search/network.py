@@ -10,9 +10,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
@@ -21,8 +22,9 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import get_text_for_indexing
 
-from home.locales import localized
+from home.locales import active_language, default_language, language_of, localized
 from home.models import Right
+from home.pagecache.keys import generations, page_cache
 from home.publication import public_pages, site_pages_q
 
 # More matches than anyone reads; bounds the work of one search.
@@ -32,6 +34,8 @@ ALLIANCE = "alliance"
 ALL_LANGUAGES = "all"
 # Steps of Wagtail's materialised path: a site's home page sits at depth 2.
 HOME_PATH_LENGTH = Page.steplen * 2
+# How long a remembered label or scope may stay unused (a new generation replaces it).
+CACHED_FOR = 60 * 60
 
 
 @dataclass
@@ -47,6 +51,13 @@ class Facet:
     name: str
     label: str
     options: list[FacetOption] = field(default_factory=list)
+    # Options not shown (the chapter facet shows the CHAPTER_OPTIONS biggest).
+    more: int = 0
+
+
+# The chapter facet lists this many chapters (the most results first) and the chosen
+# one; the rest are found by typing part of a name (`chapter_name`).
+CHAPTER_OPTIONS = 10
 
 
 @dataclass
@@ -55,6 +66,7 @@ class Hit:
     path: str
     model: str
     locale_id: int
+    language: str = ""
     chapter: str = ""
     rights: frozenset = frozenset()
 
@@ -64,7 +76,7 @@ def is_network_site(site: Site) -> bool:
     return site.is_default_site
 
 
-def all_sites_q():
+def all_sites_q(site: Site):
     """Pages under any site's root page or a translation of it. One query.
 
     Every site's root here is a home page at depth 2 (the Alliance's, each
@@ -75,13 +87,8 @@ def all_sites_q():
     of them at 500 chapters (30 KB of SQL, 30 ms of planning); a join on the
     depth-2 ancestor instead misled the planner into a nested loop over every page.
     """
-    root_keys = Site.objects.values("root_page__translation_key")
-    exceptions = Page.objects.filter(
-        Q(depth=2) & ~Q(translation_key__in=root_keys)
-        | Q(depth__gt=2, translation_key__in=root_keys)
-    ).values_list("path", "depth")
     q, deeper = Q(depth__gte=2), Q(pk__in=[])
-    for path, depth in exceptions:
+    for path, depth in remembered("scope", _scope_exceptions, site):
         if depth == 2:
             q &= ~Q(path__startswith=path)
         else:
@@ -89,45 +96,86 @@ def all_sites_q():
     return q | deeper
 
 
+def _scope_exceptions() -> list[tuple[str, int]]:
+    root_keys = Site.objects.values("root_page__translation_key")
+    return list(
+        Page.objects.filter(
+            Q(depth=2) & ~Q(translation_key__in=root_keys)
+            | Q(depth__gt=2, translation_key__in=root_keys)
+        ).values_list("path", "depth")
+    )
+
+
+def remembered(name: str, compute, site: Site, language: str = ""):
+    """`compute()`, kept in the page cache until the site's or the network's page-cache
+    generation changes (home/pagecache/invalidation.py bumps the Alliance's on every
+    change to any chapter's page, restriction, consent record or settings, and the
+    network's on a site or snippet change): the chapters' names and the network's
+    shape are the same for every search until then. Never holds anything the public
+    may not see: only the names of public chapter homes and tree paths."""
+    network, own = generations(site.hostname)
+    key = f"search:{name}:{language}:{network}:{own}"
+    cache = page_cache()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHED_FOR)
+    return value
+
+
 def ranked_public_hits(scope_q, query: str, locale: Locale | None) -> list[Hit]:
-    """Public pages matching the query, best first, with what the facets need. Two queries."""
+    """Public pages matching the query, best first, with what the facets need. Two queries.
+
+    The search ranks at most MAX_RESULTS live pages in scope (indexed: see
+    search/languages.py); only those go through the public gate."""
     candidates = Page.objects.live().filter(scope_q)
     if locale is not None:
         candidates = candidates.filter(locale=locale)
     ranked = [page.pk for page in candidates.search(query)[:MAX_RESULTS]]
-    rows = {
-        pk: Hit(pk, path, ContentType.objects.get_for_id(ct).model, locale_id)
-        for pk, path, ct, locale_id in public_pages(Page.objects.filter(pk__in=ranked)).values_list(
-            "pk", "path", "content_type_id", "locale_id"
+    rows = {}
+    for pk, path, ct, locale_id in public_pages(Page.objects.filter(pk__in=ranked)).values_list(
+        "pk", "path", "content_type_id", "locale_id"
+    ):
+        model = ContentType.objects.get_for_id(ct).model
+        rows[pk] = Hit(
+            pk, path, model, locale_id, language_of(SimpleNamespace(locale_id=locale_id))
         )
-    }
     return [rows[pk] for pk in ranked if pk in rows]
 
 
 # --- Facets -------------------------------------------------------------------
 
 
+def _homes() -> list[dict]:
+    """Every depth-2 page (site roots and their translations): path, key, slug, title,
+    language and whether the public may see it. One query: the public gate runs once
+    over the depth-2 pages (a hashed subquery), not once per row."""
+    public = public_pages(Page.objects.filter(depth=2)).values("pk")
+    homes = Page.objects.filter(depth=2).annotate(public=Q(pk__in=public))
+    return [
+        {**home, "language": language_of(SimpleNamespace(locale_id=home["locale_id"]))}
+        for home in homes.values("path", "translation_key", "slug", "title", "locale_id", "public")
+    ]
+
+
 def label_chapters(hits: list[Hit], alliance_site: Site) -> dict[str, str]:
-    """Set each hit's chapter key; return key -> label. One query.
+    """Set each hit's chapter key; return key -> label. No query while the network is
+    unchanged (`remembered`), one when it changed.
 
     A page's chapter is its ancestor at depth 2 (a path prefix); translations
     of a home page share a key, the default-language home page's slug.
     """
-    homes = list(
-        Page.objects.filter(depth=2)
-        .annotate(public=Exists(public_pages(Page.objects.filter(pk=OuterRef("pk")))))
-        .values("path", "translation_key", "slug", "title", "locale_id", "public")
-    )
-    active = Locale.get_active().pk
-    default = Locale.get_default().pk
+    homes = remembered("homes", _homes, alliance_site)
+    active, default = active_language(), default_language()
     by_key: dict = {}
     for home in homes:
         group = by_key.setdefault(home["translation_key"], {})
-        group[home["locale_id"]] = home
+        group[home["language"]] = home
     key_of_path, labels = {}, {}
+    alliance_key = alliance_site.root_page.translation_key
     for translation_key, group in by_key.items():
         canonical = group.get(default) or next(iter(group.values()))
-        if translation_key == alliance_site.root_page.translation_key:
+        if translation_key == alliance_key:
             key, label = ALLIANCE, _("Alliance")
         else:
             # Named from a home the public may see: never a draft translation's title.
@@ -141,40 +189,51 @@ def label_chapters(hits: list[Hit], alliance_site: Site) -> dict[str, str]:
     return labels
 
 
-def label_rights(hits: list[Hit]) -> dict[str, str]:
+def _right_names() -> dict:
+    """Every right's translation key -> (slug, name) in the reader's language. One query."""
+    return {right.translation_key: (right.slug, right.name) for right in localized(Right.objects)}
+
+
+def label_rights(hits: list[Hit], site: Site) -> dict[str, str]:
     """Set each hit's rights (slugs); return slug -> label.
 
-    One query per page type that has rights, plus one for the labels.
+    One query for the rights of every page type (a UNION); the rights' names are
+    remembered per language until a snippet changes (`remembered`).
     """
     by_model: dict[str, list[int]] = {}
     for hit in hits:
         by_model.setdefault(hit.model, []).append(hit.pk)
-    keys_of_page: dict[int, set] = {}
+    parts = []
     for model_name, pks in by_model.items():
-        model = _model_class(model_name)
+        model = model_class(model_name)
         if model is None or not any(f.name == "rights" for f in model._meta.get_fields()):
             continue
         m2m = model._meta.get_field("rights")
         through = m2m.remote_field.through
         page_field, right_field = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
-        for page_pk, key in through.objects.filter(**{f"{page_field}__in": pks}).values_list(
-            f"{page_field}_id", f"{right_field}__translation_key"
-        ):
-            keys_of_page.setdefault(page_pk, set()).add(key)
-    all_keys = set().union(*keys_of_page.values()) if keys_of_page else set()
-    if not all_keys:
+        parts.append(
+            through.objects.filter(**{f"{page_field}__in": pks}).values_list(
+                f"{page_field}_id", f"{right_field}__translation_key"
+            )
+        )
+    if not parts:
         return {}
-    rights = localized(Right.objects.filter(translation_key__in=all_keys))
-    slug_of = {right.translation_key: right.slug for right in rights}
+    keys_of_page: dict[int, set] = {}
+    for page_pk, key in parts[0].union(*parts[1:], all=True):
+        keys_of_page.setdefault(page_pk, set()).add(key)
+    if not keys_of_page:
+        return {}
+    names = remembered("rights", _right_names, site, active_language())
     for hit in hits:
-        hit.rights = frozenset(slug_of[k] for k in keys_of_page.get(hit.pk, ()) if k in slug_of)
-    return {right.slug: right.name for right in rights}
+        hit.rights = frozenset(names[k][0] for k in keys_of_page.get(hit.pk, ()) if k in names)
+    used = set().union(*keys_of_page.values())
+    return {names[k][0]: names[k][1] for k in used if k in names}
 
 
 _MODELS: dict[str, type | None] = {}
 
 
-def _model_class(model_name: str):
+def model_class(model_name: str):
     if model_name not in _MODELS:
         for model in _page_models():
             _MODELS[model._meta.model_name] = model
@@ -214,7 +273,7 @@ def type_label(model_name: str) -> str:
     """A page type's name for the facet, in the reader's language."""
     if model_name in TYPE_LABELS:
         return str(TYPE_LABELS[model_name])
-    model = _model_class(model_name)
+    model = model_class(model_name)
     if model is None:
         return model_name
     name = str(model._meta.verbose_name)
@@ -231,7 +290,7 @@ FACET_TESTS = {
 
 def apply_facets(hits: list[Hit], chosen: dict[str, str], skip: str | None = None) -> list[Hit]:
     for name, value in chosen.items():
-        if value and name != skip:
+        if value and name != skip and name in FACET_TESTS:
             hits = [hit for hit in hits if FACET_TESTS[name](hit, value)]
     return hits
 
@@ -258,7 +317,9 @@ def build_facets(hits, chosen, chapter_labels, right_labels, language_counts, la
             for key, count in counts.items()
         ]
         options.sort(key=lambda o: (-o.count, str(o.label)))
-        if options:
+        if name == "chapter":
+            facets.extend(_chapter_facet(label, options, chosen.get("chapter_name", "")))
+        elif options:
             facets.append(Facet(name, label, options))
     mine, everything = language_counts
     facets.append(
@@ -272,6 +333,19 @@ def build_facets(hits, chosen, chapter_labels, right_labels, language_counts, la
         )
     )
     return facets
+
+
+def _chapter_facet(label: str, options: list[FacetOption], typed: str) -> list[Facet]:
+    """The biggest CHAPTER_OPTIONS chapters (of those whose name contains `typed`) and
+    the chosen one, saying how many more there are: at 500 chapters every chapter
+    with a result made the page 165 KB."""
+    if not options:
+        return []
+    matching = [o for o in options if typed.casefold() in str(o.label).casefold()]
+    shown = matching[:CHAPTER_OPTIONS]
+    shown += [o for o in options if o.selected and o not in shown]
+    more = len([o for o in matching if o not in shown])
+    return [Facet("chapter", label, shown, more=more)]
 
 
 # --- Snippets -----------------------------------------------------------------
@@ -381,4 +455,4 @@ def snippet(page, pattern: re.Pattern | None) -> SafeString:
 
 
 def site_scope_q(site: Site):
-    return all_sites_q() if is_network_site(site) else site_pages_q(site)
+    return all_sites_q(site) if is_network_site(site) else site_pages_q(site)

@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
 
 from chapters.network.directory import ChapterDirectoryPage
+from home.locales import active_language
 from home.params import query_integer, query_text, without_control_characters
 from home.sites import site_root_url
 from search.network import (
@@ -13,6 +14,7 @@ from search.network import (
     is_network_site,
     label_chapters,
     label_rights,
+    model_class,
     query_pattern,
     ranked_public_hits,
     site_scope_q,
@@ -35,6 +37,19 @@ def search_site(site: Site, query: str) -> list[Page]:
     hits = ranked_public_hits(site_scope_q(site), query, Locale.get_active())
     pages = Page.objects.filter(pk__in=[hit.pk for hit in hits]).specific().in_bulk()
     return [pages[hit.pk] for hit in hits if hit.pk in pages]
+
+
+def specific_pages(hits) -> dict:
+    """The hits' pages as their own types: one query per page type among them (the
+    hits already know their types: no query for the content types)."""
+    by_model: dict = {}
+    for hit in hits:
+        by_model.setdefault(hit.model, []).append(hit.pk)
+    pages: dict = {}
+    for model_name, pks in by_model.items():
+        model = model_class(model_name) or Page
+        pages |= model.objects.filter(pk__in=pks).in_bulk()
+    return pages
 
 
 def _page_number(paginator, number):
@@ -61,11 +76,12 @@ def search(request):
     network = is_network_site(site)
     context["network"] = network
     if query:
-        active = Locale.get_active()
+        active = active_language()
         lang = request.GET.get("lang", "") if network else ""
         # The Alliance ranks every language at once so the language facet can count both.
-        hits = ranked_public_hits(site_scope_q(site), query, None if network else active)
-        in_language = [hit for hit in hits if hit.locale_id == active.pk]
+        scope = None if network else Locale.get_active()
+        hits = ranked_public_hits(site_scope_q(site), query, scope)
+        in_language = [hit for hit in hits if hit.language == active]
         shown = hits if lang == ALL_LANGUAGES else in_language
         if network:
             chosen = {
@@ -73,16 +89,23 @@ def search(request):
                 "type": query_text(request, "type"),
                 "right": query_text(request, "right"),
             }
+            typed = query_text(request, "chapter_name")
             chapter_labels = label_chapters(shown, site)
-            right_labels = label_rights(shown)
+            right_labels = label_rights(shown, site)
             context["facets"] = build_facets(
-                shown, chosen, chapter_labels, right_labels, (len(in_language), len(hits)), lang
+                shown,
+                chosen | {"chapter_name": typed},
+                chapter_labels,
+                right_labels,
+                (len(in_language), len(hits)),
+                lang,
             )
+            context["chapter_name"] = typed
             shown = apply_facets(shown, chosen)
         number = query_integer(request, "page", minimum=1) or 1
         results = _page_number(Paginator(shown, RESULTS_PER_PAGE), number)
         pattern = query_pattern(query)
-        pages = Page.objects.filter(pk__in=[hit.pk for hit in results]).specific().in_bulk()
+        pages = specific_pages(results.object_list)
         results.object_list = [pages[hit.pk] for hit in results if hit.pk in pages]
         for page in results.object_list:
             page.search_snippet = snippet(page, pattern)
