@@ -22,6 +22,7 @@ from chapters.events.models import EventPage
 from chapters.network.pages import NetworkPage
 from chapters.site.home import ChapterHomePage
 from chapters.stories.models import StoryPage, stories_feed
+from home.frame import register_shared_pages
 from home.locales import active_language, default_language, localized
 from home.params import parse_integer, query_text
 from home.publication import public_pages
@@ -179,3 +180,7 @@ class NetworkEventsPage(RoutablePageMixin, NetworkPage):
         return calendar_response(
             self.events().order_by("starts_at", "pk"), request, name, "network-events.ics"
         )
+
+
+# The Alliance home and every right's page link to both lists (home/frame.py).
+register_shared_pages(NetworkStoriesPage, NetworkEventsPage)

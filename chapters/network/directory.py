@@ -10,6 +10,7 @@ from wagtail.models import Site
 from chapters.network.pages import NetworkPage
 from chapters.register.us_states import STATES
 from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
+from home.frame import register_shared_pages
 from home.locales import active_language, default_language, in_active_locale, language_of
 from home.models import PrincipleSet
 from home.params import query_choice, query_integer
@@ -218,3 +219,7 @@ def chapter_map(per_state: Counter, chosen: dict) -> dict:
         "viewbox": f"{-GAP} {-GAP} {columns * (TILE + GAP) + GAP} {rows * (TILE + GAP) + GAP}",
         "states_with_chapters": sum(1 for tile in tiles if tile["count"]),
     }
+
+
+# The Alliance home links to the full directory (home/frame.py).
+register_shared_pages(ChapterDirectoryPage)

@@ -32,7 +32,13 @@ from chapters.network.pages import NetworkPage
 from chapters.site.home import ChapterHomePage
 from chapters.stories.models import StoryPage
 from home.frame import frame_pages, register_shared_pages
-from home.locales import active_language, default_language, language_of, localized
+from home.locales import (
+    active_language,
+    default_language,
+    language_of,
+    localized,
+    pick_localized,
+)
 from home.models import AllianceHomePage, Resource, Right
 from home.publication import public_pages
 from home.sites import page_addresses, page_url
@@ -96,10 +102,12 @@ class RightsPage(RoutablePageMixin, NetworkPage):
     class Meta:
         verbose_name = "rights page"
 
-    def _sibling_url(self, model_name: str) -> str:
+    @staticmethod
+    def _sibling_url(request, model_name: str) -> str:
+        """The network's full list of that kind, from the frame's shared pages."""
         model = {"stories": NetworkStoriesPage, "events": NetworkEventsPage}[model_name]
-        sibling = public_pages(model.objects.sibling_of(self, inclusive=False)).first()
-        return sibling.url if sibling else ""
+        sibling = shared_page(frame_pages(request).shared, model)
+        return page_url(sibling, request) if sibling else ""
 
     @path("")
     def index_route(self, request):
@@ -131,7 +139,7 @@ class RightsPage(RoutablePageMixin, NetworkPage):
         if right.slug != slug:  # another language's slug: this language's own address
             return redirect(request.path[: -len(slug) - 1] + right.slug + "/")
         context = {
-            **self.right_listings(right),
+            **self.right_listings(right, request),
             "right": right,
             "resources": resources_about(right),
             # base.html: the right's own addresses, title and description.
@@ -143,7 +151,7 @@ class RightsPage(RoutablePageMixin, NetworkPage):
             request, "chapters/right_page.html", {**self.get_context(request), **context}
         )
 
-    def right_listings(self, right: Right) -> dict:
+    def right_listings(self, right: Right, request) -> dict:
         """The public stories, upcoming events and archive entries tagged with the right."""
         kinds = KINDS
         stories = kinds["stories"].tagged_with(public_items(kinds["stories"]), right)
@@ -163,21 +171,21 @@ class RightsPage(RoutablePageMixin, NetworkPage):
             "more_stories": len(stories) > LIMIT,
             "more_events": len(events) > LIMIT,
             "more_entries": len(entries) > LIMIT,
-            "stories_url": self._sibling_url("stories") if len(stories) > LIMIT else "",
-            "events_url": self._sibling_url("events") if len(events) > LIMIT else "",
+            "stories_url": self._sibling_url(request, "stories") if len(stories) > LIMIT else "",
+            "events_url": self._sibling_url(request, "events") if len(events) > LIMIT else "",
         }
 
     def right_addresses(self, request, right: Right) -> dict[str, tuple[str, str]]:
         """The right's page in each language this page is published in, with the right's
-        slug in that language: {language: (link, absolute address)}. Two queries."""
-        slugs = dict(
-            Right.objects.filter(translation_key=right.translation_key).values_list(
-                "locale__language_code", "slug"
-            )
-        )
-        pages = public_pages(Page.objects.filter(translation_key=self.translation_key))
+        slug in that language: {language: (link, absolute address)}. No query of its own:
+        the right's translations came with it (`right_for_slug`), the page's public
+        translations come with its frame (home/frame.py)."""
+        translations = getattr(right, "_translations", None)
+        if translations is None:
+            translations = Right.objects.filter(translation_key=right.translation_key)
+        slugs = {language_of(r): r.slug for r in translations}
         addresses = {}
-        for page in pages.select_related("locale"):
+        for page in frame_pages(request, self).translations:
             code = language_of(page)
             found = page_addresses(page, request)
             if found is not None:
@@ -201,12 +209,17 @@ def rights_in(language: str) -> list[Right]:
 
 def right_for_slug(slug: str) -> Right | None:
     """The right a slug names, in the reader's language: a slug of any language finds the
-    right (a reader switching language keeps their right), shown in the reader's language."""
-    found = Right.objects.filter(slug=slug).values_list("translation_key", flat=True).first()
-    if found is None:
+    right (a reader switching language keeps their right), shown in the reader's language.
+    One query, which also brings the right's other translations (`_translations`)."""
+    named = Right.objects.filter(slug=slug).values("translation_key")[:1]
+    translations = list(Right.objects.filter(translation_key=Subquery(named)))
+    chosen = pick_localized(
+        [r for r in translations if language_of(r) in {active_language(), default_language()}]
+    )
+    if not chosen:
         return None
-    chosen = localized(Right.objects.filter(translation_key=found))
-    return chosen[0] if chosen else None
+    chosen[0]._translations = translations
+    return chosen[0]
 
 
 def right_description(right: Right) -> str:
@@ -234,9 +247,7 @@ def network_links(request) -> dict:
     if cached is not None:
         return cached
     pages = frame_pages(request).shared  # read with the page's frame, home/frame.py
-    rights_type = ContentType.objects.get_for_model(RightsPage).pk
-    alliance = next((p for p in pages if p.content_type_id != rights_type), None)
-    rights = next((p for p in pages if p.content_type_id == rights_type), None)
+    alliance, rights = shared_page(pages, AllianceHomePage), shared_page(pages, RightsPage)
     links = {
         "alliance_url": page_url(alliance, request) if alliance else "",
         "alliance_title": alliance.title if alliance else "",
@@ -244,6 +255,12 @@ def network_links(request) -> dict:
     }
     request._network_links = links
     return links
+
+
+def shared_page(pages: list[Page], model: type[Page]) -> Page | None:
+    """The page of `model` among a frame's shared pages (`register_shared_pages`)."""
+    content_type = ContentType.objects.get_for_model(model).pk
+    return next((p for p in pages if p.content_type_id == content_type), None)
 
 
 def right_url(request, right: Right) -> str:

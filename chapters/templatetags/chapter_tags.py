@@ -1,8 +1,11 @@
 from django import template
+from django.db.models import Count, Window
 from wagtail.models import Site
 
 from chapters.network.directory import ChapterDirectoryPage
+from chapters.network.rights import shared_page
 from chapters.site.home import ChapterHomePage
+from home.frame import frame_pages
 from home.locales import active_language, default_language, in_active_locale, language_of
 from home.publication import public_pages
 from home.sites import site_root_url
@@ -16,18 +19,15 @@ def chapter_list(context, limit: int = 8) -> dict:
     and the way to the full directory; used by the Alliance home."""
     request = context["request"]
     public = public_pages(ChapterHomePage.objects.filter(locale__language_code=default_language()))
-    total = public.count()
-    chapters = list(public.order_by("-first_published_at", "title")[:limit])
+    # How many there are, counted in the same query (a window runs before the LIMIT).
+    newest = public.annotate(total=Window(Count("pk"))).order_by("-first_published_at", "title")
+    chapters = list(newest[:limit])
+    total = chapters[0].total if chapters else 0
     sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
     active = active_language()
     localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
-    # Looked up whether or not it is needed, so the page's cost does not depend on
-    # how many chapters there are. There is one directory (with its translations).
-    directories = {
-        language_of(page): page
-        for page in ChapterDirectoryPage.objects.live().select_related("locale")
-    }
-    directory = directories.get(active) or directories.get(default_language())
+    # The directory in the reader's language, read with the page's frame (home/frame.py).
+    directory = shared_page(frame_pages(request).shared, ChapterDirectoryPage)
     if total <= len(chapters):
         directory = None
     return {

@@ -10,8 +10,7 @@ from chapters.network.content import (
     network_stories,
     upcoming_events,
 )
-from home.locales import localized
-from home.publication import public_pages
+from home.frame import frame_pages
 
 register = template.Library()
 
@@ -21,14 +20,13 @@ LATEST = 3
 @register.inclusion_tag("chapters/includes/network_latest.html", takes_context=True)
 def network_latest(context, count: int = LATEST) -> dict:
     """The latest stories and next events across every chapter, with links to the full lists."""
-    stories_pages = localized(public_pages(NetworkStoriesPage.objects.all()))
-    events_pages = localized(public_pages(NetworkEventsPage.objects.all()))
+    shared = frame_pages(context["request"]).shared  # read with the page's frame
     return {
         "request": context["request"],
         "stories": list(network_stories()[:count]),
         "events": list(upcoming_events()[:count]),
-        "stories_page": stories_pages[0] if stories_pages else None,
-        "events_page": events_pages[0] if events_pages else None,
+        "stories_page": rights.shared_page(shared, NetworkStoriesPage),
+        "events_page": rights.shared_page(shared, NetworkEventsPage),
     }
 
 
