@@ -74,7 +74,7 @@ else
 fi
 
 stop_cluster() {
-    [ -n "${MIGRATE_PID:-}" ] && kill "$MIGRATE_PID" 2>/dev/null
+    if [ -n "${MIGRATE_PID:-}" ]; then kill "$MIGRATE_PID" 2>/dev/null || true; fi
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$PG_DIR" "$HRC_TEST_SCRATCH"
 }
