@@ -74,6 +74,7 @@ else
 fi
 
 stop_cluster() {
+    if [ -n "${MIGRATE_PID:-}" ]; then kill "$MIGRATE_PID" 2>/dev/null || true; fi
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$PG_DIR" "$HRC_TEST_SCRATCH"
 }
@@ -88,10 +89,22 @@ echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hrc"
 export DJANGO_SETTINGS_MODULE=network_site.settings.test
 
+# The test databases' migrations, once, while the checks below run: each pytest
+# worker's database is a copy of this one (tests/conftest.py).
+as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres hrc_template
+export HRC_TEST_TEMPLATE_DB=hrc_template
+DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hrc_template" \
+    python manage.py migrate --noinput >"$PG_DIR/migrate.log" 2>&1 &
+MIGRATE_PID=$!
+
 bash scripts/translations.sh
 python manage.py check --fail-level WARNING
 python manage.py makemigrations --check --dry-run
 ruff check .
 ruff format --check .
+if ! wait "$MIGRATE_PID"; then
+    cat "$PG_DIR/migrate.log" >&2
+    exit 1
+fi
 # Two workers; tests/conftest.py schedules them (TOGETHER keeps costly groups on one).
 pytest -n 2 "$@"

@@ -210,6 +210,27 @@ def uncached(settings):
     settings.PAGE_CACHE_TIMEOUT = 0
 
 
+# scripts/test.sh migrates one database while its checks run (HRC_TEST_TEMPLATE_DB);
+# each worker's test database is a copy of it, so no worker runs the migrations itself.
+TEMPLATE_DB = os.environ.get("HRC_TEST_TEMPLATE_DB", "")
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(django_db_keepdb) -> bool:
+    """With a migrated template, Django keeps the copy made below: its `migrate` then
+    finds nothing to apply (and would apply whatever the template lacked)."""
+    return django_db_keepdb or bool(TEMPLATE_DB)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings) -> None:
+    """This worker's test database (its name has the worker's suffix by now), as a copy
+    of the migrated template."""
+    if TEMPLATE_DB:
+        db = settings.DATABASES["default"]
+        copy_database(TEMPLATE_DB, db.get("TEST", {}).get("NAME") or f"test_{db['NAME']}")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
