@@ -27,7 +27,7 @@ from chapters.models import Chapter, ChapterHomePage, PrincipleSetAdoption, Righ
 from home.models import AllianceHomePage, Principle, PrincipleSet, Resource, Right
 from home.pagecache.store import forget_local
 from home.setup import ALLIANCE_EDITORS, ALLIANCE_MODERATORS, NETWORK_ADMINS, ensure_alliance_site
-from tests.logins import PASSWORD, log_in
+from tests.logins import PASSWORD, logged_in, remember_logins
 from tests.process import copy_database, migrated_template
 
 # Playwright's sync API keeps an event loop running in the worker; database tests that
@@ -37,6 +37,19 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ALLIANCE_HOST = "localhost"
 RIVERSIDE_HOST = "riverside.localhost"
 HILLTOP_HOST = "hilltop.localhost"
+# The network's users (build_network), each logged in once per test database.
+USERNAMES = (
+    "riverside-editor",
+    "riverside-moderator",
+    "hilltop-editor",
+    "hilltop-moderator",
+    "riverside-member",
+    "hilltop-member",
+    "alliance-editor",
+    "alliance-moderator",
+    "network-admin",
+)
+SUPERUSER = "network-superuser"
 
 
 def build_network() -> None:
@@ -92,6 +105,9 @@ def build_network() -> None:
             username=username, email=f"{username}@example.org", password=PASSWORD
         )
         user.groups.add(group)
+    User.objects.create_superuser(
+        username=SUPERUSER, email=f"{SUPERUSER}@example.org", password=PASSWORD
+    )
 
 
 # The two workers take tests one at a time, so no long file holds one worker while the
@@ -238,6 +254,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
         connections.close_all()
         copy_database(settings.DATABASES["default"]["NAME"], migrated_template())
         build_network()
+        # Logging in (a form, and for most roles a second factor) costs more than most
+        # tests: each person does it once here, and `login` hands out their session.
+        remember_logins((*USERNAMES, SUPERUSER))
 
 
 @dataclass
@@ -262,10 +281,11 @@ def network(db) -> Network:
 @pytest.fixture
 def login(client):
     """Log the test client in as one of the network's users, with the second factor
-    their role needs (tests/logins.py)."""
+    their role needs (tests/logins.py): the session that log in made once per test
+    database."""
 
     def _login(username: str):
-        return log_in(client, username)
+        return logged_in(client, username)
 
     return _login
 

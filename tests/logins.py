@@ -2,12 +2,17 @@
 for the roles that need it, the second factor with a code computed from a real
 authenticator's key, posted to the real verification page."""
 
+import time
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from network_site.accounts.policy import second_factor_required
+from network_site.accounts.sessions import LAST_SEEN
 
 PASSWORD = "test-password"
 HOST = "localhost"
@@ -45,4 +50,32 @@ def log_in(client, username, password=PASSWORD):
     assert response.status_code == 302, f"{username} could not log in on {form}"
     if second_factor_required(user):
         verify_second_factor(client, user)
+    return client
+
+
+# Each network user's session, made once per test database by logging in as above
+# (tests/conftest.py): the database keeps it for every test, which rolls back to it.
+_sessions: dict[str, str] = {}
+
+
+def remember_logins(usernames) -> None:
+    """Log each person in once, through the real forms, and keep their session."""
+    from django.test import Client
+
+    for username in usernames:
+        client = log_in(Client(), username)
+        _sessions[username] = client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def logged_in(client, username):
+    """The client carries the person's session as `log_in` made it, or logs in now
+    for a person without one. The session's activity clock is set to now, as it is
+    at a fresh log in, so a long run never reaches the idle timeout."""
+    key = _sessions.get(username)
+    if key is None:
+        return log_in(client, username)
+    session = SessionStore(session_key=key)
+    session[LAST_SEEN] = int(time.time())
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = key
     return client

@@ -9,12 +9,11 @@ are in permission_kinds.py.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from tests.admin.permission_kinds import ACTIONS, KINDS
-from tests.conftest import PASSWORD
-from tests.logins import log_in
+from tests.conftest import SUPERUSER
+from tests.logins import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -94,10 +93,8 @@ CASES = [
 
 @pytest.fixture
 def superuser():
-    get_user_model().objects.create_superuser(
-        username="matrix-superuser", email="su@example.org", password=PASSWORD
-    )
-    return log_in(Client(), "matrix-superuser")
+    """A superuser's client, who prepares the forms the roles then post."""
+    return logged_in(Client(), SUPERUSER)
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,9 @@
 "superuser" is a role too."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
-from tests.conftest import PASSWORD
+from tests.conftest import SUPERUSER
 
 
 class Committing:
@@ -42,14 +41,9 @@ def login(login, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def as_role(login):
-    """Log in as a role of the matrix; "superuser" is made on the spot."""
+    """Log in as a role of the matrix; "superuser" is the network's superuser."""
 
     def _as(role: str) -> Committing:
-        if role == "superuser":
-            get_user_model().objects.create_superuser(
-                username="localize-superuser", email="su@example.org", password=PASSWORD
-            )
-            role = "localize-superuser"
-        return login(role)
+        return login(SUPERUSER if role == "superuser" else role)
 
     return _as
