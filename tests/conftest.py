@@ -367,6 +367,11 @@ def pytest_terminal_summary(terminalreporter):
             f"admin allowlist matrix: {len(routes)} of {len(cases)} cases passed "
             f"({open_routes} open, {len(routes) - open_routes} refused)"
         )
-    states = {nodeid.split("[", 1)[1][:-1] for nodeid in passed if "::test_leak_matrix[" in nodeid}
+    states = {  # tests/archive/test_leak_matrix.py: a few states per test, " | " between
+        state
+        for nodeid in passed
+        if "::test_leak_matrix[" in nodeid
+        for state in nodeid.split("[", 1)[1][:-1].split(" | ")
+    }
     if states:
         terminalreporter.write_line(test_leak_matrix.summary(states))

@@ -14,7 +14,9 @@ public (consent given for the public on every channel, published,
 unrestricted) and must appear on every route that lists, finds or serves them.
 
 The matrix is data (`CASES`); the size of what ran and passed is printed at the
-end of the test run.
+end of the test run. States are planted three at a time, each entry with its own
+address and its own canary words (`Planted`), so a listing is requested once for
+the three; three, because the chapter home shows the latest three entries.
 """
 
 import datetime
@@ -126,6 +128,12 @@ class Route:
     kind: str  # "page" and "listing" (web, members too), "web", "api", "feeds", "file"
     lists_entries: bool = True  # a public entry (or file) must appear here
 
+    @property
+    def of_one_entry(self) -> bool:
+        """The address names one entry or file (requested for each); otherwise it lists
+        or finds (requested once for every entry planted)."""
+        return any(field in self.path for field in ("{slug}", "{id}", "{image}", "{document}"))
+
 
 ROUTES = [
     Route("entry page", RIVERSIDE_HOST, "/en/archive/{slug}/?continue=1", "page"),
@@ -217,6 +225,30 @@ CASES = [
 ]
 # After each entry is made public: it appears on every route that lists or finds it.
 PUBLIC_CASES = [(state, route) for state in STATES for route in ROUTES if route.lists_entries]
+# At most three entries at once: the chapter home lists the latest three.
+BATCH = 3
+BATCHES = [STATES[start : start + BATCH] for start in range(0, len(STATES), BATCH)]
+
+
+@dataclass(frozen=True)
+class Planted:
+    """One state's entry and the words only it carries: a fixed-length suffix per
+    state, so no state's word is part of another's."""
+
+    state: State
+    entry: ArchiveEntryPage
+
+    @property
+    def suffix(self) -> str:
+        return chr(ord("a") + STATES.index(self.state)) + "z"
+
+    @property
+    def canary(self) -> str:
+        return CANARY + self.suffix
+
+    @property
+    def media(self) -> tuple[str, str]:
+        return tuple(word + self.suffix for word in MEDIA)
 
 
 def _when(value):
@@ -234,16 +266,16 @@ def photo_with_exif() -> bytes:
     return buffer.getvalue()
 
 
-def upload_files(chapter: Chapter):
+def upload_files(chapter: Chapter, suffix: str):
     image = get_image_model()(
-        title=f"Photo {IMAGE_MEDIA}",
-        description=f"Alt text {IMAGE_MEDIA}",
+        title=f"Photo {IMAGE_MEDIA}{suffix}",
+        description=f"Alt text {IMAGE_MEDIA}{suffix}",
         file=ImageFile(io.BytesIO(photo_with_exif()), name=f"{ORIGINAL}-kitchen.jpg"),
         collection=chapter.archive_collection,
     )
     image.save()
     document = get_document_model()(
-        title=f"Letter {DOCUMENT_MEDIA}", collection=chapter.archive_collection
+        title=f"Letter {DOCUMENT_MEDIA}{suffix}", collection=chapter.archive_collection
     )
     document.file.save(f"{ORIGINAL}-letter.pdf", ContentFile(pdf_bytes()), save=True)
     return image, document
@@ -262,7 +294,9 @@ def file_consent(entry, files: dict, **overrides) -> None:
     apply_consent(entry)
 
 
-def plant(network, state: State) -> ArchiveEntryPage:
+def plant(network, state: State) -> Planted:
+    suffix = Planted(state, None).suffix
+    canary = CANARY + suffix
     args = dict(state.entry)
     if "embargo_until" in args:
         args["embargo_until"] = _when(args["embargo_until"])
@@ -275,15 +309,16 @@ def plant(network, state: State) -> ArchiveEntryPage:
             "notes": f"Call {PRIVATE} after six.",
         }
     housing = Right.objects.get(slug="housing", locale=Locale.get_default())
-    image, document = upload_files(Chapter.objects.get(home=network.riverside))
+    image, document = upload_files(Chapter.objects.get(home=network.riverside), suffix)
     entry = add_entry(
         network.riverside,
-        f"Testimony {CANARY}",
-        slug="testimony",  # the address is the visitor's own; the canary is in the content
-        summary=f"A summary with {CANARY} and {FIND}.",
-        transcript=f"<p>The transcript says {CANARY}.</p>",
-        narrators=f"Rosa {CANARY}",
-        body=[("paragraph", f"<p>The body says {CANARY}.</p>")],
+        f"Testimony {canary}",
+        # The address is the visitor's own; the canary is in the content.
+        slug=f"testimony-{suffix}",
+        summary=f"A summary with {canary} and {FIND}.",
+        transcript=f"<p>The transcript says {canary}.</p>",
+        narrators=f"Rosa {canary}",
+        body=[("paragraph", f"<p>The body says {canary}.</p>")],
         rights=[housing],
         image=image,
         document=document,
@@ -295,7 +330,7 @@ def plant(network, state: State) -> ArchiveEntryPage:
         PageViewRestriction.objects.create(
             page=entry, restriction_type=PageViewRestriction.PASSWORD, password="letmein"
         )
-    return entry
+    return Planted(state, entry)
 
 
 def make_public(entry: ArchiveEntryPage) -> None:
@@ -315,13 +350,14 @@ def make_public(entry: ArchiveEntryPage) -> None:
     entry.save_revision().publish()
 
 
-def shown(route: Route, status: int, text: str) -> tuple[bool, tuple[bool, ...]]:
+def shown(planted: Planted, route: Route, status: int, text: str) -> tuple[bool, tuple[bool, ...]]:
     """Is the entry on this response, and is each of its files? A sitemap lists
     addresses only; a file route shows its file by answering 200."""
     if route.kind == "file":
         return False, (status == 200,)
-    entry = CANARY in text or (route.name == "sitemap" and "/archive/testimony/" in text)
-    return entry, tuple(word in text for word in MEDIA)
+    address = f"/archive/{planted.entry.slug}/"
+    entry = planted.canary in text or (route.name == "sitemap" and address in text)
+    return entry, tuple(word in text for word in planted.media)
 
 
 def fetch(clients, viewer: str, route: Route, entry) -> tuple[int, str]:
@@ -349,59 +385,72 @@ def clients(django_user_model):
     return clients
 
 
-@pytest.mark.parametrize("state", STATES, ids=lambda state: state.name)
-def test_leak_matrix(network, rights_page, clients, state):
-    entry = plant(network, state)
-    leaks, misses, wrong = [], [], []
-    for case_state, route, viewer, may_see_entry, may_see_files in CASES:
-        if case_state is not state:
-            continue
-        status, text = fetch(clients, viewer, route, entry)
-        entry_shown, files_shown = shown(route, status, text)
-        where = f"{route.name} for {viewer} ({status})"
-        wanted = expected_status(state, route, viewer, may_see_entry, may_see_files)
-        if status != wanted:
-            wrong.append(f"{where}, expected {wanted}")
-        if PRIVATE in text or ORIGINAL in text:
-            leaks.append(f"private data on {where}")
-        if entry_shown and not may_see_entry:
-            leaks.append(f"entry on {where}")
-        if any(files_shown) and not may_see_files:
-            leaks.append(f"files on {where}")
-        if may_see_entry and not entry_shown:
-            misses.append(f"entry on {where}")
-        if may_see_files and not all(files_shown):
-            misses.append(f"files on {where}")
-        if route.kind == "file" and any(word in text for word in MEDIA) and not may_see_files:
-            leaks.append(f"a file's title on {where}")
-    assert leaks == [], f"{state.name} leaked"
-    assert misses == [], f"{state.name} is hidden from a reader who may see it"
-    assert wrong == [], f"{state.name}: a route answered with the wrong status"
+def responses(clients, viewer: str, route: Route, planted: list[Planted]):
+    """Each planted entry with the response that must show it or not: a listing is
+    requested once for all of them, an entry's or a file's address for each."""
+    if route.of_one_entry:
+        return [(each, fetch(clients, viewer, route, each.entry)) for each in planted]
+    response = fetch(clients, viewer, route, planted[0].entry)
+    return [(each, response) for each in planted]
 
-    make_public(entry)
-    for case_state, route in PUBLIC_CASES:
-        if case_state is not state:
+
+@pytest.mark.parametrize("batch", BATCHES, ids=lambda batch: " | ".join(s.name for s in batch))
+def test_leak_matrix(network, rights_page, clients, batch):
+    planted = [plant(network, state) for state in batch]
+    leaks, misses, wrong = [], [], []
+    for route in ROUTES:
+        for viewer in VIEWERS:
+            for each, (status, text) in responses(clients, viewer, route, planted):
+                state = each.state
+                may_see_entry, may_see_files = expected(state, route, viewer)
+                entry_shown, files_shown = shown(each, route, status, text)
+                where = f"{state.name}: {route.name} for {viewer} ({status})"
+                wanted = expected_status(state, route, viewer, may_see_entry, may_see_files)
+                if status != wanted:
+                    wrong.append(f"{where}, expected {wanted}")
+                if PRIVATE in text or ORIGINAL in text:
+                    leaks.append(f"private data on {where}")
+                if entry_shown and not may_see_entry:
+                    leaks.append(f"entry on {where}")
+                if any(files_shown) and not may_see_files:
+                    leaks.append(f"files on {where}")
+                if may_see_entry and not entry_shown:
+                    misses.append(f"entry on {where}")
+                if may_see_files and not all(files_shown):
+                    misses.append(f"files on {where}")
+                media_named = any(word in text for word in each.media)
+                if route.kind == "file" and media_named and not may_see_files:
+                    leaks.append(f"a file's title on {where}")
+    assert leaks == [], "leaked"
+    assert misses == [], "hidden from a reader who may see it"
+    assert wrong == [], "a route answered with the wrong status"
+
+    for each in planted:
+        make_public(each.entry)
+    for route in ROUTES:
+        if not route.lists_entries:
             continue
-        status, text = fetch(clients, "anonymous", route, entry)
-        entry_shown, files_shown = shown(route, status, text)
-        if status != expected_status(state, route, "anonymous", True, True):
-            misses.append(f"{route.name} answered {status}")
-        if route.kind == "file" and not all(files_shown):
-            misses.append(f"file on {route.name} ({status})")
-        if route.kind != "file" and not entry_shown:
-            misses.append(f"entry on {route.name} ({status})")
-        if route.kind == "page" and not all(files_shown):
-            misses.append(f"files on {route.name} ({status})")
-        if PRIVATE in text or ORIGINAL in text:
-            leaks.append(f"private data on {route.name} once public")
+        for each, (status, text) in responses(clients, "anonymous", route, planted):
+            entry_shown, files_shown = shown(each, route, status, text)
+            where = f"{each.state.name}: {route.name} ({status})"
+            if status != expected_status(each.state, route, "anonymous", True, True):
+                misses.append(f"{where} answered {status}")
+            if route.kind == "file" and not all(files_shown):
+                misses.append(f"file on {where}")
+            if route.kind != "file" and not entry_shown:
+                misses.append(f"entry on {where}")
+            if route.kind == "page" and not all(files_shown):
+                misses.append(f"files on {where}")
+            if PRIVATE in text or ORIGINAL in text:
+                leaks.append(f"private data on {where} once public")
     # Wagtail's own ways to files stay closed once they are public too.
     for route in ROUTES:
         if not route.lists_entries and route.kind in ("file", "api"):
-            status, text = fetch(clients, "anonymous", route, entry)
-            _, files_shown = shown(route, status, text)
-            if any(files_shown) or ORIGINAL in text:
-                leaks.append(f"files on {route.name} once public ({status})")
-    assert misses == [], f"{state.name}, once public, is missing"
+            for each, (status, text) in responses(clients, "anonymous", route, planted):
+                _, files_shown = shown(each, route, status, text)
+                if any(files_shown) or ORIGINAL in text:
+                    leaks.append(f"{each.state.name}: files on {route.name} once public ({status})")
+    assert misses == [], "once public, missing"
     assert leaks == []
 
 
