@@ -21,6 +21,7 @@ from django.core.management import call_command
 from django.db import connections
 from django.utils.translation.reloader import translation_file_changed
 from wagtail.models import Locale, Site
+from wagtail.users.models import UserProfile
 
 from chapters.lifecycle.onboarding import onboard_chapter
 from chapters.models import Chapter, ChapterHomePage, PrincipleSetAdoption, RightsPage
@@ -105,9 +106,14 @@ def build_network() -> None:
             username=username, email=f"{username}@example.org", password=PASSWORD
         )
         user.groups.add(group)
-    User.objects.create_superuser(
+    superuser = User.objects.create_superuser(
         username=SUPERUSER, email=f"{SUPERUSER}@example.org", password=PASSWORD
     )
+    # The matrices' superuser prepares forms; it asks for no chapter's moderation emails.
+    profile = UserProfile.get_for_user(superuser)
+    profile.submitted_notifications = profile.approved_notifications = False
+    profile.rejected_notifications = profile.updated_comments_notifications = False
+    profile.save()
 
 
 # The two workers take tests one at a time, so no long file holds one worker while the

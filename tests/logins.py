@@ -72,7 +72,7 @@ def logged_in(client, username):
     for a person without one. The session's activity clock is set to now, as it is
     at a fresh log in, so a long run never reaches the idle timeout."""
     key = _sessions.get(username)
-    if key is None:
+    if key is None or not SessionStore().exists(key):  # none made, or logged out since
         return log_in(client, username)
     session = SessionStore(session_key=key)
     session[LAST_SEEN] = int(time.time())

@@ -26,6 +26,13 @@ SETUP = "/admin/two-step/set-up/"
 VERIFY = "/admin/two-step/verify/"
 
 
+@pytest.fixture(autouse=True)
+def no_authenticators(db):
+    """Everyone here starts from their first log in, without an authenticator: the
+    ones tests/conftest.py set up for the shared sessions are for other tests."""
+    TOTPDevice.objects.all().delete()
+
+
 def post_password(client, form, username, password, **extra):
     path, host = form
     data = {"username": username, "password": password}
