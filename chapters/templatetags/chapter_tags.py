@@ -1,5 +1,5 @@
 from django import template
-from django.db.models import Count, Window
+from django.db.models import F
 from wagtail.models import Site
 
 from chapters.network.directory import ChapterDirectoryPage
@@ -7,6 +7,7 @@ from chapters.network.rights import shared_page
 from chapters.site.home import ChapterHomePage
 from home.frame import frame_pages
 from home.locales import active_language, default_language, in_active_locale, language_of
+from home.pagecache.remember import remembered
 from home.publication import public_pages
 from home.sites import site_root_url
 
@@ -19,10 +20,14 @@ def chapter_list(context, limit: int = 8) -> dict:
     and the way to the full directory; used by the Alliance home."""
     request = context["request"]
     public = public_pages(ChapterHomePage.objects.filter(locale__language_code=default_language()))
-    # How many there are, counted in the same query (a window runs before the LIMIT).
-    newest = public.annotate(total=Window(Count("pk"))).order_by("-first_published_at", "title")
+    # Newest first from the chapters' own rows (nulls last): walking the index of every
+    # page's first publication instead read all 14,000 pages of a 500-chapter network.
+    newest = public.order_by(F("first_published_at").desc(nulls_last=True), "title")
     chapters = list(newest[:limit])
-    total = chapters[0].total if chapters else 0
+    # How many there are, remembered until the network changes: counted with the
+    # list (a window over every public chapter), it made the LIMIT read them all.
+    site = Site.find_for_request(request)
+    total = remembered("chapters:count", public.count, site.hostname) if site else public.count()
     sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
     active = active_language()
     localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
