@@ -165,6 +165,21 @@ def label_chapters(hits: list[Hit], alliance_site: Site) -> dict[str, str]:
     A page's chapter is its ancestor at depth 2 (a path prefix); translations
     of a home page share a key, the default-language home page's slug.
     """
+    key_of_path, labels = remembered(
+        "chapter-labels",
+        lambda: _chapter_labels(alliance_site),
+        alliance_site,
+        active_language(),
+    )
+    for hit in hits:
+        hit.chapter = key_of_path.get(hit.path[:HOME_PATH_LENGTH], "")
+    return labels
+
+
+def _chapter_labels(alliance_site: Site) -> tuple[dict[str, str], dict[str, str]]:
+    """(home path -> chapter key, chapter key -> label in the reader's language), from
+    every depth-2 page (`_homes`): worked out once per language and generation, not for
+    each search (1,000 homes at 500 chapters)."""
     homes = remembered("homes", _homes, alliance_site)
     active, default = active_language(), default_language()
     by_key: dict = {}
@@ -184,9 +199,7 @@ def label_chapters(hits: list[Hit], alliance_site: Site) -> dict[str, str]:
         labels[key] = label
         for home in group.values():
             key_of_path[home["path"]] = key
-    for hit in hits:
-        hit.chapter = key_of_path.get(hit.path[:HOME_PATH_LENGTH], "")
-    return labels
+    return key_of_path, labels
 
 
 def _right_names() -> dict:

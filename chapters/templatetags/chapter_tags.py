@@ -14,23 +14,36 @@ from home.sites import site_root_url
 register = template.Library()
 
 
+def newest_chapters(limit: int) -> tuple[list, int, dict, list]:
+    """The newest `limit` public chapters (default language), how many there are, their
+    sites by root page and the chapters in the reader's language. Four queries; the
+    Alliance home remembers them until the network changes (home/pagecache/remember.py)."""
+    public = public_pages(ChapterHomePage.objects.filter(locale__language_code=default_language()))
+    # Newest first from the chapters' own rows (nulls last): walking the index of every
+    # page's first publication instead read all 14,000 pages of a 500-chapter network,
+    # and so did a window counting them in the same query.
+    newest = public.order_by(F("first_published_at").desc(nulls_last=True), "title")
+    chapters = list(newest[:limit])
+    sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
+    localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
+    return chapters, public.count(), sites, localized
+
+
 @register.inclusion_tag("chapters/includes/chapter_list.html", takes_context=True)
 def chapter_list(context, limit: int = 8) -> dict:
     """Public chapters with links to their own sites, newest first, at most `limit`,
     and the way to the full directory; used by the Alliance home."""
     request = context["request"]
-    public = public_pages(ChapterHomePage.objects.filter(locale__language_code=default_language()))
-    # Newest first from the chapters' own rows (nulls last): walking the index of every
-    # page's first publication instead read all 14,000 pages of a 500-chapter network.
-    newest = public.order_by(F("first_published_at").desc(nulls_last=True), "title")
-    chapters = list(newest[:limit])
-    # How many there are, remembered until the network changes: counted with the
-    # list (a window over every public chapter), it made the LIMIT read them all.
     site = Site.find_for_request(request)
-    total = remembered("chapters:count", public.count, site.hostname) if site else public.count()
-    sites = {site.root_page_id: site for site in Site.objects.filter(root_page__in=chapters)}
+    if site is None:
+        chapters, total, sites, localized = newest_chapters(limit)
+    else:
+        chapters, total, sites, localized = remembered(
+            f"chapters:newest:{limit}:{active_language()}",
+            lambda: newest_chapters(limit),
+            site.hostname,
+        )
     active = active_language()
-    localized = in_active_locale(chapters, queryset=public_pages(ChapterHomePage.objects.all()))
     # The directory in the reader's language, read with the page's frame (home/frame.py).
     directory = shared_page(frame_pages(request).shared, ChapterDirectoryPage)
     if total <= len(chapters):
