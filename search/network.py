@@ -131,7 +131,9 @@ def ranked_public_hits(scope_q, query: str, locale: Locale | None) -> list[Hit]:
     candidates = Page.objects.live().filter(scope_q)
     if locale is not None:
         candidates = candidates.filter(locale=locale)
-    ranked = [page.pk for page in candidates.search(query)[:MAX_RESULTS]]
+    # Only the ids: the ranking built 500 whole pages (every column parsed, each a
+    # ClusterableModel) to read their pk, a third of a network search's Python time.
+    ranked = [page.pk for page in candidates.only("pk").search(query)[:MAX_RESULTS]]
     rows = {}
     for pk, path, ct, locale_id in public_pages(Page.objects.filter(pk__in=ranked)).values_list(
         "pk", "path", "content_type_id", "locale_id"
