@@ -54,6 +54,11 @@ def serve(request, path):
     if moved is not None:
         return HttpResponsePermanentRedirect(moved)
     page = result[0] if result is not None else None
+    if page is not None:
+        # The page's own URLs (its structured data's `full_url`, asked without the
+        # request) reuse the sites' root paths read for this request: Wagtail reads and
+        # unpickles them again for a page without one, 1,000 of them at 500 chapters.
+        page._wagtail_cached_site_root_paths = page._get_site_root_paths(request)
     try:
         response = wagtail_views.serve(request, path)
         if response.status_code == 200 and page is not None and is_public(page):

@@ -29,8 +29,12 @@ class ChapterSectionPage(BasePage):
         abstract = True
 
 
-def paginate(request, items: QuerySet, per_page: int = PER_PAGE):
+def paginate(request, items: QuerySet, per_page: int = PER_PAGE, count: int | None = None):
+    """The reader's page of `items`; `count`, when known already (a remembered count of
+    the network's, home/pagecache/remember.py), spares the paginator its COUNT query."""
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # a cached property: set, it is not counted again
     try:
         return paginator.page(query_integer(request, "page", minimum=1) or 1)
     except PageNotAnInteger:

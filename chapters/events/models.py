@@ -156,6 +156,9 @@ class EventPage(RightsAndPrinciplesMixin, ChapterContentPage):
 
     class Meta:
         verbose_name = "event"
+        # The network's next events are read in this order and cut to a page (see
+        # StoryPage's index).
+        indexes = [models.Index(fields=["starts_at", "page_ptr"], name="event_starts_pk")]
 
     # --- times ----------------------------------------------------------------
     @property

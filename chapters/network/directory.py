@@ -13,6 +13,7 @@ from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
 from home.frame import register_shared_pages
 from home.locales import active_language, default_language, in_active_locale, language_of
 from home.models import PrincipleSet
+from home.pagecache.remember import remembered
 from home.params import query_choice, query_integer
 from home.publication import public_pages
 from home.sites import site_root_url
@@ -60,19 +61,9 @@ def directory(request) -> dict:
     sets = list(PrincipleSet.objects.filter(locale__language_code=default).order_by("title"))
     set_options = _principle_set_options(sets)
     chosen = _chosen_filters(request, set_options)
-    # Counts over every public chapter, for the options: one query, one row per profile.
-    counts = {"locality": Counter(), "state": Counter(), "status": Counter()}
-    for locality, state, status, n in (
-        homes.order_by().values_list("locality_type", "state", "status").annotate(n=Count("pk"))
-    ):
-        counts["locality"][locality] += n
-        counts["state"][state] += n
-        counts["status"][status] += n
     filtered = _filtered(homes, chosen, sets)
-    per_state = Counter(
-        dict(filtered.order_by().values_list("state").annotate(n=Count("pk", distinct=True)))
-    )
-    chapters = _page(request, filtered, sum(per_state.values()))
+    counts, per_state = _counts(request, homes, filtered, chosen)
+    chapters = _page(request, filtered, sum(per_state.values()), chosen)
     return {
         "chapters": _entries(request, list(chapters.object_list)),
         "chapters_page": chapters,
@@ -91,9 +82,40 @@ def directory(request) -> dict:
     }
 
 
-def _page(request, homes, count: int):
+def _counts(request, homes, filtered, chosen: dict) -> tuple[dict, Counter]:
+    """The options' counts over every public chapter (one query, one row per profile)
+    and the filtered chapters per state (one query): remembered until the network
+    changes (home/pagecache/remember.py), per choice of filters (each one of a few
+    options: the number of keys is bounded)."""
+
+    def profile_counts() -> dict:
+        counts = {"locality": Counter(), "state": Counter(), "status": Counter()}
+        profiles = homes.order_by().values_list("locality_type", "state", "status")
+        for locality, state, status, n in profiles.annotate(n=Count("pk")):
+            counts["locality"][locality] += n
+            counts["state"][state] += n
+            counts["status"][status] += n
+        return counts
+
+    def states() -> Counter:
+        per_state = filtered.order_by().values_list("state").annotate(n=Count("pk", distinct=True))
+        return Counter(dict(per_state))
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return profile_counts(), states()
+    chosen_key = ":".join(f"{name}={chosen[name]}" for name in FILTERS)
+    return (
+        remembered("directory:profiles", profile_counts, site.hostname),
+        remembered(f"directory:states:{chosen_key}", states, site.hostname),
+    )
+
+
+def _page(request, homes, count: int, chosen: dict):
     """The reader's page of the (filtered) chapters, by name, with their adopted sets;
-    the count is known already, so the paginator asks no COUNT query."""
+    the count is known already, so the paginator asks no COUNT query. Its chapters
+    are remembered until the network changes, per filters and page number (a page
+    of the gated, sorted chapters read all 500 of them)."""
     paginator = Paginator(
         homes.order_by("title", "pk").prefetch_related(
             Prefetch(
@@ -104,8 +126,15 @@ def _page(request, homes, count: int):
         PER_PAGE,
     )
     paginator.count = count  # a cached property: set, it is not counted again
-    number = query_integer(request, "page", minimum=1) or 1
-    return paginator.page(min(number, paginator.num_pages))
+    number = min(query_integer(request, "page", minimum=1) or 1, paginator.num_pages)
+    page = paginator.page(number)
+    site = Site.find_for_request(request)
+    if site is not None:
+        chosen_key = ":".join(f"{name}={chosen[name]}" for name in FILTERS)
+        page.object_list = remembered(
+            f"directory:page:{chosen_key}:{number}", lambda: list(page.object_list), site.hostname
+        )
+    return page
 
 
 def _principle_set_options(sets: list) -> list[dict]:

@@ -3,13 +3,13 @@
 The index lists each right in the reader's language with the instrument and
 article it comes from, and how many public stories, upcoming events and
 archive entries across the network are tagged with it (one aggregate query
-per kind). A right's page (`<slug>/`, with the right's slug in the page's
-language) is an address of its own: its canonical, its translations as
-hreflang alternates, the language switcher and the sitemap all name it. It
-lists those items, newest first, each with its chapter, and the Alliance's
-resources on it: a resource is about a right when one of its topic tags has
-the right's slug, or the right's name, as its slug or its name (compared
-without regard to case).
+per kind, remembered until the network changes: `counts_by_right`). A right's
+page (`<slug>/`, with the right's slug in the page's language) is an address
+of its own: its canonical, its translations as hreflang alternates, the
+language switcher and the sitemap all name it. It lists those items, newest
+first, each with its chapter, and the Alliance's resources on it: a resource
+is about a right when one of its topic tags has the right's slug, or the
+right's name, as its slug or its name (compared without regard to case).
 
 Every listing goes through `home.publication.public_pages`.
 """
@@ -23,11 +23,16 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from chapters.archive.models import ArchiveEntryPage
 from chapters.events.models import EventPage
-from chapters.network.content import CHAPTER_PATH_LENGTH, NetworkEventsPage, NetworkStoriesPage
+from chapters.network.content import (
+    CHAPTER_PATH_LENGTH,
+    NetworkEventsPage,
+    NetworkStoriesPage,
+    next_event_end,
+)
 from chapters.network.pages import NetworkPage
 from chapters.site.home import ChapterHomePage
 from chapters.stories.models import StoryPage
@@ -40,6 +45,7 @@ from home.locales import (
     pick_localized,
 )
 from home.models import AllianceHomePage, Resource, Right
+from home.pagecache.remember import remembered
 from home.publication import public_pages
 from home.sites import page_addresses, page_url
 
@@ -66,6 +72,25 @@ def public_items(model):
     return items.filter(
         Q(locale__language_code=active) | Q(locale__language_code=default) & ~Exists(translated)
     )
+
+
+def counts_by_right(request) -> tuple[dict, dict, dict]:
+    """How many public stories, upcoming events and archive entries the network has per
+    right (by the right's translation key): three aggregates over every chapter's
+    public pages (5,500 stories at 500 chapters), remembered until the network
+    changes, an event ends or an embargo does (home/pagecache/remember.py)."""
+
+    def count():
+        return (
+            KINDS["stories"].counts_by_right(public_items(KINDS["stories"])),
+            KINDS["events"].counts_by_right(upcoming(public_items(KINDS["events"]))),
+            KINDS["entries"].counts_by_right(public_items(KINDS["entries"])),
+        )
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return count()
+    return remembered(f"rights:counts:{active_language()}", count, site.hostname, next_event_end)
 
 
 def upcoming(events):
@@ -111,11 +136,8 @@ class RightsPage(RoutablePageMixin, NetworkPage):
 
     @path("")
     def index_route(self, request):
-        kinds = KINDS
         rights = localized(Right.objects.all())
-        story_counts = kinds["stories"].counts_by_right(public_items(kinds["stories"]))
-        event_counts = kinds["events"].counts_by_right(upcoming(public_items(kinds["events"])))
-        entry_counts = kinds["entries"].counts_by_right(public_items(kinds["entries"]))
+        story_counts, event_counts, entry_counts = counts_by_right(request)
         rows = [
             {
                 "right": right,
@@ -153,17 +175,16 @@ class RightsPage(RoutablePageMixin, NetworkPage):
 
     def right_listings(self, right: Right, request) -> dict:
         """The public stories, upcoming events and archive entries tagged with the right."""
-        kinds = KINDS
-        stories = kinds["stories"].tagged_with(public_items(kinds["stories"]), right)
-        events = kinds["events"].tagged_with(upcoming(public_items(kinds["events"])), right)
-        entries = kinds["entries"].tagged_with(public_items(kinds["entries"]), right)
-        stories, events, entries = (
-            with_chapter_titles(items)
-            for items in (stories.select_related("image"), events, entries)
-        )
-        stories = list(stories.order_by("-date", "-pk")[: LIMIT + 1])
-        events = list(events.order_by("starts_at", "pk")[: LIMIT + 1])
-        entries = list(entries.order_by("-first_published_at", "-pk")[: LIMIT + 1])
+        site = Site.find_for_request(request)
+        if site is None:
+            stories, events, entries = tagged_items(right)
+        else:
+            stories, events, entries = remembered(
+                f"rights:items:{right.translation_key}:{active_language()}",
+                lambda: tagged_items(right),
+                site.hostname,
+                next_event_end,
+            )
         return {
             "stories": with_chapters(stories[:LIMIT]),
             "events": with_chapters(events[:LIMIT]),
@@ -199,6 +220,26 @@ class RightsPage(RoutablePageMixin, NetworkPage):
         return [
             (str(right.translation_key), right.slug + "/") for right in rights_in(language_of(self))
         ]
+
+
+def tagged_items(right: Right) -> tuple[list, list, list]:
+    """The newest public stories, next events and newest archive entries tagged with the
+    right, LIMIT + 1 of each (one more says there are more), with their chapters'
+    titles. Three queries; a right's page remembers them until the network changes,
+    an event ends or an embargo does (home/pagecache/remember.py): the archive's
+    gate reads every entry of the network (its consent records), whatever the LIMIT."""
+    kinds = KINDS
+    stories = kinds["stories"].tagged_with(public_items(kinds["stories"]), right)
+    events = kinds["events"].tagged_with(upcoming(public_items(kinds["events"])), right)
+    entries = kinds["entries"].tagged_with(public_items(kinds["entries"]), right)
+    stories, events, entries = (
+        with_chapter_titles(items) for items in (stories.select_related("image"), events, entries)
+    )
+    return (
+        list(stories.order_by("-date", "-pk")[: LIMIT + 1]),
+        list(events.order_by("starts_at", "pk")[: LIMIT + 1]),
+        list(entries.order_by("-first_published_at", "-pk")[: LIMIT + 1]),
+    )
 
 
 def rights_in(language: str) -> list[Right]:

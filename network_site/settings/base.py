@@ -97,7 +97,8 @@ REDIS_URL = os.environ.get("REDIS_URL") or None
 # change shows in the next request: every save invalidates what it shows.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "300"))
 # FRAGMENT_CACHE_TIMEOUT: seconds a site's frame (home, menu, shared links; the same for
-# every reader) is kept between renders, under the generations (home/frame.py); 0 = off.
+# every reader) and the network's counts and lists are kept between renders, under the
+# generations (home/frame.py, home/pagecache/remember.py); 0 = off.
 FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "300"))
 # What a cacheable public page tells other caches (Cache-Control): a browser may keep
 # it PAGE_CACHE_BROWSER_MAX_AGE seconds (default 0: nobody can purge a browser, and a
