@@ -106,10 +106,15 @@ def build_network() -> None:
             username=username, email=f"{username}@example.org", password=PASSWORD
         )
         user.groups.add(group)
-    superuser = User.objects.create_superuser(
+    add_superuser()
+
+
+def add_superuser() -> None:
+    """The matrices' superuser, who prepares forms: it asks for no chapter's moderation
+    emails, so those go to the chapter's own moderators only."""
+    superuser = get_user_model().objects.create_superuser(
         username=SUPERUSER, email=f"{SUPERUSER}@example.org", password=PASSWORD
     )
-    # The matrices' superuser prepares forms; it asks for no chapter's moderation emails.
     profile = UserProfile.get_for_user(superuser)
     profile.submitted_notifications = profile.approved_notifications = False
     profile.rejected_notifications = profile.updated_comments_notifications = False
