@@ -15,6 +15,7 @@ from chapters.events import views as event_views
 from chapters.files import views as media_views
 from chapters.site import views as chapter_views
 from chapters.site.sitemaps import SiteSitemap
+from chapters.supporters import views as joining
 from home import seo
 from home.views import serve
 from network_site.api import api_router
@@ -84,6 +85,10 @@ urlpatterns += i18n_patterns(
     # The archive's public intake (chapter sites only): share a testimony, withdraw it.
     path("share-your-story/", intake.share_story, name="share_story"),
     path("withdraw-my-story/", intake.withdraw_story, name="withdraw_story"),
+    # Joining a chapter (chapter sites only): the form, the email's confirm and leave links.
+    path("get-involved/", joining.get_involved, name="get_involved"),
+    path("get-involved/confirm/<uuid:key>/", joining.confirm_joining, name="confirm_joining"),
+    path("get-involved/leave/<uuid:key>/", joining.leave_chapter, name="leave_chapter"),
     re_path(
         r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|event)\.ics$",
         event_views.calendar,

@@ -231,6 +231,20 @@ ALLOWLIST: tuple[RouteGroup, ...] = (
         who=_chapter_moderator,
     ),
     RouteGroup(
+        "People who joined the chapter: its moderators list, search, inspect, export "
+        "(CSV) and delete them on request; the views show only their own chapters' "
+        "people (chapters/supporters/admin.py).",
+        (
+            "supporters:index",
+            "supporters:index_results",
+            "supporters:inspect",
+            "supporters:delete",
+            "supporters:history",
+            "supporters:history_results",
+        ),
+        who=_chapter_moderator,
+    ),
+    RouteGroup(
         "Reports > Translation state: what is out of date or missing per language. The "
         "view shows the Alliance's section to those who write it and each chapter's to "
         "its own people, and refuses anyone with neither.",

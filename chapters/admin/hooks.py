@@ -266,3 +266,10 @@ def refuse_copying_files_elsewhere(request, page):
         return None
     subtree = bool(request.POST.get("copy_subpages"))
     return _refuse_placement(request, page, destination, subtree=subtree)
+
+
+@hooks.register("register_admin_viewset")
+def register_supporters_viewset():
+    from chapters.supporters.admin import supporter_viewset
+
+    return supporter_viewset

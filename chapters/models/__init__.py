@@ -7,6 +7,7 @@ from chapters.register.chapter import Chapter
 from chapters.register.settings import ChapterSettings
 from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
 from chapters.stories.models import StoryIndexPage, StoryPage
+from chapters.supporters.models import Supporter
 
 __all__ = [
     "ArchiveEntryPage",
@@ -23,4 +24,5 @@ __all__ = [
     "RightsPage",
     "StoryIndexPage",
     "StoryPage",
+    "Supporter",
 ]

@@ -72,6 +72,9 @@ FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL") or None
 CHAPTER_MAP_TILE_URL = os.environ.get("CHAPTER_MAP_TILE_URL") or None
 # Stories (and withdrawal attempts) accepted per client address per chapter site per hour.
 STORY_INTAKE_RATE_LIMIT = int(os.environ.get("STORY_INTAKE_RATE_LIMIT", "5"))
+# Days a person who joined a chapter has to confirm by email; then the sign-up is deleted
+# (`manage.py forget_unconfirmed_supporters`, daily from cron).
+SUPPORTER_CONFIRM_DAYS = int(os.environ.get("SUPPORTER_CONFIRM_DAYS", "7"))
 # How many reverse proxies in front of the site append to X-Forwarded-For, so the
 # rate limit counts each reader's address and not the proxy's (0: none, as in `make run`).
 # Unset means none, in production too: a count higher than the real number of proxies
