@@ -17,18 +17,21 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.http import QueryDict
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from chapters.models import (
     ArchiveIndexPage,
+    Chapter,
     ChapterDirectoryPage,
     EventIndexPage,
     NetworkEventsPage,
     NetworkStoriesPage,
     RightsPage,
     StoryIndexPage,
+    Supporter,
 )
 from home.models import (
     Principle,
@@ -161,6 +164,15 @@ def publish_one_of_each(network) -> dict:
         "document": get_document_model().objects.create(
             title="Flyer", file=flyer, collection=shared
         ),
+        # Someone who joined Riverside and has not confirmed yet: their links' pages.
+        "supporter": Supporter.objects.create(
+            chapter=Chapter.objects.get(home__title="Riverside"),
+            name="Walked Person",
+            email="walked@example.org",
+            language="en",
+            consent_wording="I agree.",
+            consented_at=timezone.now(),
+        ),
     }
 
 
@@ -189,6 +201,9 @@ def chapter_routes(network, made: dict) -> dict[str, str]:
         "standard page of a chapter": path_of(made["standard page of a chapter"]),
         "share your story": "/en/share-your-story/",
         "withdraw my story": "/en/withdraw-my-story/",
+        "get involved": "/en/get-involved/",
+        "confirm joining": f"/en/get-involved/confirm/{made['supporter'].key}/",
+        "leave the chapter's list": f"/en/get-involved/leave/{made['supporter'].key}/",
         "chapter search": "/en/search/",
         "member login": "/en/_util/login/",
         "document": made["document"].url,

@@ -12,10 +12,11 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import transaction
 from django.test import Client, override_settings
+from django.utils import timezone
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from chapters.models import ChapterHomePage
+from chapters.models import ChapterHomePage, Supporter
 from home.models import AllianceHomePage
 from tests.conftest import Network
 from tests.platform.public_routes import build_public_routes
@@ -179,3 +180,22 @@ def test_a_filter_it_cannot_use_is_no_filter(client, public_routes, value):
         response = client.get(path, {name: value}, headers={"host": host})
         assert response.status_code == 200, (path, name)
         assert shown is None or shown in response.text, (path, name)
+
+
+def test_no_public_route_shows_who_joined_a_chapter(client, public_routes):
+    """A person who joined Riverside is on no public page, search, feed or API answer:
+    only the page of their own confirmation link greets them by name."""
+    Supporter.objects.update(confirmed_at=timezone.now(), message="Walked message")
+    searches = {
+        ("site search", public_routes["chapter search"][0]): "/en/search/?query=Walked",
+        ("network search", public_routes["network search"][0]): "/en/search/?query=Walked",
+        ("API search", public_routes["chapter search"][0]): "/api/v2/pages/?search=Walked",
+    }
+    routes = {(name, host): path for name, (host, path, _names) in public_routes.items()}
+    for (name, host), path in {**routes, **searches}.items():
+        if name == "confirm joining":
+            continue
+        response = client.get(path, headers={"host": host})
+        text = b"".join(response.streaming_content) if response.streaming else response.content
+        for private in (b"Walked Person", b"walked@example.org", b"Walked message"):
+            assert private not in text, (name, path)

@@ -212,6 +212,7 @@ def public_pages(network):
         "archive index": (RIVERSIDE_HOST, section(network.riverside, ArchiveIndexPage).url),
         "standard page with an embed": (RIVERSIDE_HOST, standard.url),
         "share your story": (RIVERSIDE_HOST, "/en/share-your-story/"),
+        "get involved": (RIVERSIDE_HOST, "/en/get-involved/"),
         "chapter search": (RIVERSIDE_HOST, "/en/search/?query=water"),
         "Alliance home": (ALLIANCE_HOST, "/en/"),
         "directory": (ALLIANCE_HOST, directory.url),

@@ -72,6 +72,7 @@ PAGES = [
     "/en/search/?query=story",
     "/es/search/?query=story",
     "/en/share-your-story/",
+    "/en/get-involved/",
     "/sitemap.xml",
     "/robots.txt",
 ]
