@@ -13,6 +13,7 @@ from chapters.admin.views import ScopedPageBrowseView, tag_autocomplete
 from chapters.archive.intake import views as intake
 from chapters.events import views as event_views
 from chapters.files import views as media_views
+from chapters.network import start_chapter as start_chapter_views
 from chapters.site import views as chapter_views
 from chapters.site.sitemaps import SiteSitemap
 from home import seo
@@ -84,6 +85,8 @@ urlpatterns += i18n_patterns(
     # The archive's public intake (chapter sites only): share a testimony, withdraw it.
     path("share-your-story/", intake.share_story, name="share_story"),
     path("withdraw-my-story/", intake.withdraw_story, name="withdraw_story"),
+    # Asking the Alliance to start a chapter (the Alliance's site only).
+    path("start-a-chapter/", start_chapter_views.start_chapter, name="start_chapter"),
     re_path(
         r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|event)\.ics$",
         event_views.calendar,
