@@ -10,6 +10,7 @@ chapter-scoped person is refused before the view is reached.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -33,6 +34,7 @@ from chapters.lifecycle.chapter_requests import (
 )
 from chapters.lifecycle.onboarding import OnboardingError
 from chapters.register.settings import TIME_ZONES
+from chapters.site.home import ChapterHomePage
 from home.models import ChapterRequest
 from home.sites import site_root_url
 
@@ -77,6 +79,7 @@ class ChapterRequestPolicy(ModelPermissionPolicy):
 
 
 User = get_user_model()
+LOCALITY_NAMES = dict(ChapterHomePage.LOCALITY_TYPES)
 POLICY = ChapterRequestPolicy(ChapterRequest)
 register_permission_policy(ChapterRequest, POLICY)
 INSPECT_FIELDS = [
@@ -119,7 +122,11 @@ class ChapterRequestInspectView(InspectView):
         return format_html('<a href="{}">{}</a>', url, url)
 
     def get_languages_display_value(self):
-        return ", ".join(self.object.languages)
+        names = dict(settings.LANGUAGES)
+        return ", ".join(names.get(code, code) for code in self.object.languages)
+
+    def get_locality_type_display_value(self):
+        return LOCALITY_NAMES.get(self.object.locality_type, self.object.locality_type)
 
     def get_decided_by_display_value(self):
         user = self.object.decided_by
@@ -145,8 +152,10 @@ class ChapterRequestInspectView(InspectView):
         return None
 
     def get_context_data(self, **kwargs):
+        site = self.object.site
         return super().get_context_data(
             chapter_request=self.object,
+            site_url=site_root_url(site, self.request) if site else "",
             can_decide=POLICY.user_has_permission_for_instance(
                 self.request.user, "approve", self.object
             ),
@@ -265,7 +274,8 @@ class ChapterRequestViewSet(ModelViewSet):
     inspect_view_fields = INSPECT_FIELDS
     delete_view_class = ChapterRequestDeleteView
     copy_view_enabled = False
-    list_display = ["place", "state", "status", "created_at"]
+    list_display = ["place", "locality_type", "state", "status", "created_at"]
+    ordering = "-created_at"  # the newest first
     list_filter = ["status"]
     list_export = [
         "place",

@@ -115,6 +115,8 @@ class StartChapterForm(forms.Form):
         self.fields["place"].widget.attrs["autocomplete"] = "address-level2"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+        # The error summary names the field briefly, not by its whole wording.
+        self.fields["consent"].summary_label = _("Consent to be contacted")
 
     def clean_place(self):
         return one_line(self.cleaned_data["place"])  # it becomes an email's subject
@@ -205,7 +207,10 @@ def _refused(request, site, problem, status):
 def start_chapter(request):
     site = alliance_site(request)
     if request.method != "POST":
-        form = StartChapterForm(initial={"started": form_token(site, salt=SALT)})
+        # The language of the form they read is one they likely want.
+        languages = list(dict.fromkeys([settings.LANGUAGE_CODE, translation.get_language()]))
+        initial = {"started": form_token(site, salt=SALT), "languages": languages}
+        form = StartChapterForm(initial=initial)
         return render(request, "chapters/start_chapter.html", {"form": form})
     if request.POST.get("website"):
         # A bot: thank it like a person, save nothing.
