@@ -15,6 +15,7 @@ from chapters.archive.intake.guard import form_token
 from chapters.models import Chapter
 from chapters.network.start_chapter import SALT
 from home.models import ChapterRequest
+from network_site.api import api_router
 from tests.conftest import ALLIANCE_HOST, RIVERSIDE_HOST
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +79,10 @@ def test_an_organizer_asks_and_the_request_keeps_the_consent_they_saw(
     assert saved.status == ChapterRequest.PENDING and saved.language == "es"
     assert saved.consent_text.startswith("La Alianza de Ciudades de Derechos Humanos")
     assert abs((timezone.now() - saved.consented_at).total_seconds()) < 60
+    # Not a page: neither search nor the open data API has it.
+    found = client.get(f"/en/search/?query={PLACE}", headers={"host": ALLIANCE_HOST})
+    assert EMAIL not in found.text and "Ana Organizer" not in found.text
+    assert not any("request" in name for name in api_router._endpoints)
     # The network admins are told, without the person's name or address.
     (notice,) = mail.outbox
     assert notice.to == ["network-admin@example.org"]
