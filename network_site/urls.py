@@ -13,6 +13,7 @@ from chapters.admin.views import ScopedPageBrowseView, tag_autocomplete
 from chapters.archive.intake import views as intake
 from chapters.events import views as event_views
 from chapters.files import views as media_views
+from chapters.network import start_chapter as start_chapter_views
 from chapters.site import views as chapter_views
 from chapters.site.sitemaps import SiteSitemap
 from chapters.supporters import views as joining
@@ -89,6 +90,8 @@ urlpatterns += i18n_patterns(
     path("get-involved/", joining.get_involved, name="get_involved"),
     path("get-involved/confirm/<uuid:key>/", joining.confirm_joining, name="confirm_joining"),
     path("get-involved/leave/<uuid:key>/", joining.leave_chapter, name="leave_chapter"),
+    # Asking the Alliance to start a chapter (the Alliance's site only).
+    path("start-a-chapter/", start_chapter_views.start_chapter, name="start_chapter"),
     re_path(
         r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|event)\.ics$",
         event_views.calendar,

@@ -218,7 +218,8 @@ ALLOWLIST: tuple[RouteGroup, ...] = (
     RouteGroup(
         "The Chapters screens a chapter's moderators use: their chapter, its history, "
         "invitations, consent records and their documents. Onboarding, import, "
-        "export, archive, restore and delete are network tools.",
+        "export, archive, restore and delete are network tools, and so are the requests "
+        "to start a chapter (chapter_requests:*), which hold a person's name and email.",
         (
             "chapters_admin:index",
             "chapters_admin:history",

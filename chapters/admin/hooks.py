@@ -10,9 +10,9 @@ from wagtail.models import Locale
 from wagtail.wagtail_hooks import require_wagtail_login
 
 from chapters.admin import api as admin_api
+from chapters.admin import chapter_requests, translation_report
 from chapters.admin import consent as consent_admin
 from chapters.admin import scope as admin_scope
-from chapters.admin import translation_report
 from chapters.admin import views as admin_views
 from chapters.admin.scope import page_scope
 from chapters.archive.access import entry_visible_to, members_consent_in_force
@@ -101,6 +101,12 @@ def register_chapters_menu_item():
     return ChaptersMenuItem(
         "Chapters", reverse("chapters_admin:index"), icon_name="site", order=250
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_chapter_requests():
+    """Admin > Chapter requests, the network admins' (chapters/admin/chapter_requests.py)."""
+    return chapter_requests.chapter_request_viewset
 
 
 class TranslationStateMenuItem(MenuItem):

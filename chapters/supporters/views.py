@@ -29,6 +29,9 @@ from chapters.supporters.forms import JoinForm
 from chapters.supporters.models import Supporter
 from home.models import Right
 
+# A token of the story form is no token of this one (chapters.archive.intake.guard).
+JOIN_SALT = "chapters.supporters.join"
+
 
 def chapter_of(request) -> tuple[Site, Chapter]:
     """The request's active chapter, or 404 (the Alliance site, an archived chapter)."""
@@ -57,11 +60,11 @@ def _checked(request, site, chapter, form):
     """The guard's verdict on a sent form: (problem, status, form to show)."""
     if is_rate_limited("join", site, request):
         return TOO_MANY, 429, form
-    problem = token_problem(request.POST.get("started", ""), site)
+    problem = token_problem(request.POST.get("started", ""), site, salt=JOIN_SALT)
     if problem is None:
         return None, 200, form
     data = request.POST.copy()
-    data["started"] = form_token(site)
+    data["started"] = form_token(site, salt=JOIN_SALT)
     return problem, 400, join_form(chapter, data)
 
 
@@ -71,7 +74,7 @@ def get_involved(request):
     context = {"chapter": chapter, "confirm_days": service.confirm_days()}
     if request.method != "POST":
         form = join_form(chapter)
-        form.initial["started"] = form_token(site)
+        form.initial["started"] = form_token(site, salt=JOIN_SALT)
         return render(request, "chapters/join/join.html", {**context, "form": form})
     form = join_form(chapter, request.POST)
     if request.POST.get("website"):

@@ -1,3 +1,4 @@
+from .chapter_request import ChapterRequest
 from .pages import (
     AllianceHomePage,
     BasePage,
@@ -10,6 +11,7 @@ from .snippets import Principle, PrincipleSet, Resource, ResourceTopic, Right
 __all__ = [
     "AllianceHomePage",
     "BasePage",
+    "ChapterRequest",
     "Principle",
     "PrincipleSet",
     "PrinciplesPage",

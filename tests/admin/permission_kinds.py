@@ -10,19 +10,21 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from chapters.models import ChapterSettings
-from home.models import Principle, PrincipleSet, Resource, Right, StandardPage
+from home.models import ChapterRequest, Principle, PrincipleSet, Resource, Right, StandardPage
 from home.setup import SHARED_COLLECTION
 from tests.admin_forms import form_data
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, PASSWORD, RIVERSIDE_HOST
 from tests.sample_files import png, text_file
 
 ADMIN = {"host": "localhost"}
-ACTIONS = ("list", "view", "choose", "add", "edit", "publish", "delete")
+PAGE_ACTIONS = ("list", "view", "choose", "add", "edit", "publish", "delete")
+ACTIONS = PAGE_ACTIONS + ("export", "approve")
 CANARY = "Zanzibar canary"  # in every object's title, so a leak is easy to spot
 Image = get_image_model()
 Document = get_document_model()
@@ -48,7 +50,7 @@ def body(response) -> str:
 
 
 class Kind:
-    actions: tuple[str, ...] = ACTIONS
+    actions: tuple[str, ...] = PAGE_ACTIONS
 
     def run(self, action, client, superuser, target) -> bool:
         return getattr(self, action)(client, superuser, target)
@@ -264,6 +266,54 @@ class AdminKind(Kind):
         return not self.model.objects.filter(pk=target.instance.pk).exists()
 
 
+class ChapterRequestKind(Kind):
+    """Requests to start a chapter: personal data, for the network admins only."""
+
+    actions = ("list", "view", "export", "approve", "delete")
+
+    def make(self) -> Target:
+        title = f"{CANARY} place"
+        instance = ChapterRequest.objects.create(
+            place=title,
+            locality_type="city",
+            contact_name="Canary Person",
+            contact_email="canary-request@example.org",
+            languages=["en"],
+            consent_text="You may contact me.",
+            consented_at=timezone.now(),
+            language="en",
+        )
+        return Target(instance, title)
+
+    def url(self, name, *args):
+        return reverse(f"chapter_requests:{name}", args=args)
+
+    def list(self, client, superuser, target):
+        return target.title in body(client.get(self.url("index"), headers=ADMIN))
+
+    def view(self, client, superuser, target):
+        url = self.url("inspect", target.instance.pk)
+        return "canary-request@example.org" in body(client.get(url, headers=ADMIN))
+
+    def export(self, client, superuser, target):
+        response = client.get(self.url("index") + "?export=csv", headers=ADMIN)
+        content = b"".join(response.streaming_content) if response.streaming else b""
+        return response.status_code == 200 and b"canary-request@example.org" in content
+
+    def approve(self, client, superuser, target):
+        data = {"name": "Canary Chapter", "hostname": "canary-request.localhost"}
+        data["time_zone"] = "America/Chicago"
+        client.post(self.url("approve", target.instance.pk), data, headers=ADMIN)
+        target.instance.refresh_from_db()
+        return target.instance.status == ChapterRequest.APPROVED
+
+    def delete(self, client, superuser, target):
+        # Retention: a declined request is the one that may be deleted.
+        ChapterRequest.objects.filter(pk=target.instance.pk).update(status="declined")
+        client.post(self.url("delete", target.instance.pk), headers=ADMIN)
+        return not ChapterRequest.objects.filter(pk=target.instance.pk).exists()
+
+
 def _principle(title):
     principle_set = PrincipleSet.objects.get(title="Test Principles for Organizing")
     return Principle.objects.create(
@@ -376,6 +426,7 @@ KINDS = {
         ),
         None,
     ),
+    "chapter request": (ChapterRequestKind(), None),
     "group": (
         AdminKind(
             "wagtailusers_groups",

@@ -168,6 +168,8 @@ NETWORK_TOOLS = (
     "chapters_admin:archive",
     "chapters_admin:restore",
     "chapters_admin:delete",
+    # Requests to start a chapter: a person's name and email, for network admins only.
+    "chapter_requests:*",
 )
 
 

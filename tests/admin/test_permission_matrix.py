@@ -5,7 +5,7 @@ do (GET a listing, a chooser or a form; POST a form) and then checks the effect
 a person would notice: the object is listed, the form opens, the change was
 saved, the page went live, the object is gone. `ALLOWED` is the whole policy;
 every case not listed there must be denied. The kinds of object and their actions
-are in permission_kinds.py.
+are in permission_kinds.py; "export" and "approve" are the chapter requests'.
 """
 
 import pytest
@@ -85,6 +85,9 @@ ALLOWED: dict[str, dict[str, set[str]]] = {
         "site": EVERYTHING,
         "user": EVERYTHING,
         "group": EVERYTHING,
+        # Requests to start a chapter hold a person's name and email: the network
+        # admins' only (chapters/admin/chapter_requests.py).
+        "chapter request": EVERYTHING,
     },
 }
 

@@ -226,6 +226,7 @@ def network_routes(made: dict) -> dict[str, str]:
         "network stories atom": f"{stories}atom/",
         "one right": f"{path_of(made['rights'])}housing/",
         "network search": "/en/search/",
+        "start a chapter": "/en/start-a-chapter/",
         "sitemap": "/sitemap.xml",
         "robots": "/robots.txt",
         "admin login": "/admin/login/",

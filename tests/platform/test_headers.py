@@ -219,6 +219,7 @@ def public_pages(network):
         "network stories": (ALLIANCE_HOST, stories.url),
         "network events": (ALLIANCE_HOST, events.url),
         "network search": (ALLIANCE_HOST, "/en/search/?query=water"),
+        "start a chapter": (ALLIANCE_HOST, "/en/start-a-chapter/"),
         "member login": (RIVERSIDE_HOST, "/en/_util/login/"),
     }
 

@@ -225,9 +225,17 @@ def test_an_entry_under_a_content_warning_is_never_stored(client, network):
     assert_not_stored(client, f"{entry.url}?continue=1")
 
 
-@pytest.mark.parametrize("path", ["/en/share-your-story/", "/en/get-involved/", "/en/_util/login/"])
-def test_forms_with_a_csrf_token_and_cookies_are_never_stored(client, network, path):
-    response = assert_not_stored(client, path)
+@pytest.mark.parametrize(
+    ("host", "path"),
+    [
+        (RIVERSIDE_HOST, "/en/share-your-story/"),
+        (RIVERSIDE_HOST, "/en/get-involved/"),
+        (RIVERSIDE_HOST, "/en/_util/login/"),
+        (ALLIANCE_HOST, "/en/start-a-chapter/"),
+    ],
+)
+def test_forms_with_a_csrf_token_and_cookies_are_never_stored(client, network, host, path):
+    response = assert_not_stored(client, path, host)
     assert "csrfmiddlewaretoken" in response.text
 
 

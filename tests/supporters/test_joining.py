@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from chapters.archive.intake.guard import form_token
 from chapters.models import Chapter, Supporter
+from chapters.supporters.views import JOIN_SALT
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,9 @@ def join_data(network, host=RIVERSIDE_HOST, **overrides) -> dict:
         "message": "I can interpret at meetings.",
         "consent": "on",
         "website": "",
-        "started": form_token(network.site(host), now=time.time() - 60 - next(FORMS)),
+        "started": form_token(
+            network.site(host), now=time.time() - 60 - next(FORMS), salt=JOIN_SALT
+        ),
     }
     data.update(overrides)
     return data

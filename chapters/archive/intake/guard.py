@@ -5,6 +5,10 @@ a person, one sent a day later has expired), one story per form shown, and a
 limit per client address per site, kept in Django's cache, which every worker
 shares (the database cache, or Redis: settings CACHES). The honeypot field is
 on the form (chapters.archive.intake.forms) and checked by the view.
+
+Other public forms use the same guard with their own `salt` (a token of one
+form is no token of another) and their own `limit` per hour: the request to
+start a chapter (chapters.network.start_chapter).
 """
 
 import hashlib
@@ -60,8 +64,11 @@ def _rate_key(action: str, site: Site, request) -> str:
     return f"intake:{action}:{site.pk}:{digest}"
 
 
-def is_rate_limited(action: str, site: Site, request) -> bool:
-    return cache.get(_rate_key(action, site, request), 0) >= rate_limit()
+def is_rate_limited(action: str, site: Site, request, limit: int | None = None) -> bool:
+    """Whether this address sent `limit` forms (by default STORY_INTAKE_RATE_LIMIT) of
+    this `action` on this site in the last hour."""
+    limit = rate_limit() if limit is None else limit
+    return cache.get(_rate_key(action, site, request), 0) >= limit
 
 
 def count_attempt(action: str, site: Site, request) -> None:
@@ -74,15 +81,15 @@ def count_attempt(action: str, site: Site, request) -> None:
         cache.set(key, 1, RATE_WINDOW)
 
 
-def form_token(site: Site, now: float | None = None) -> str:
+def form_token(site: Site, now: float | None = None, salt: str = FORM_SALT) -> str:
     """A signed note of when the form was shown, and on which site."""
-    return signing.dumps({"site": site.pk, "t": int(now or time.time())}, salt=FORM_SALT)
+    return signing.dumps({"site": site.pk, "t": int(now or time.time())}, salt=salt)
 
 
-def token_problem(token: str, site: Site):
+def token_problem(token: str, site: Site, salt: str = FORM_SALT):
     """Why this token cannot be accepted (a message for the person), or None."""
     try:
-        data = signing.loads(token, salt=FORM_SALT, max_age=MAX_AGE)
+        data = signing.loads(token, salt=salt, max_age=MAX_AGE)
     except signing.SignatureExpired:
         return EXPIRED
     except signing.BadSignature:
