@@ -53,10 +53,17 @@ def e2e_database_url(django_db_setup, worker_id):
 
 
 @pytest.fixture(scope="session")
-def demo_server(e2e_database_url, tmp_path_factory):
+def demo_inbox(tmp_path_factory) -> Path:
+    """Where the demo server writes the messages it sends, one file each."""
+    return tmp_path_factory.mktemp("inbox")
+
+
+@pytest.fixture(scope="session")
+def demo_server(e2e_database_url, tmp_path_factory, demo_inbox):
     """The demo network as `make run` serves it; yields its port."""
     env = {
         **os.environ,
+        "EMAIL_FILE_PATH": str(demo_inbox),
         "DJANGO_SETTINGS_MODULE": "network_site.settings.dev",
         "DATABASE_URL": e2e_database_url,
         "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),

@@ -76,6 +76,7 @@ def _chapter_pages(language: str) -> list[tuple[str, str, str]]:
         ("archive-entry", host, f"/{language}/archive/{entry}/?continue=1"),
         ("share-your-story", host, f"/{language}/share-your-story/"),
         ("withdraw-your-story", host, f"/{language}/withdraw-my-story/"),
+        ("get-involved", host, f"/{language}/get-involved/"),
         ("search", host, f"/{language}/search/?query=housing"),
         ("member-login", host, f"/{language}/_util/login/"),
     ]

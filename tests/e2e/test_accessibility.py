@@ -44,6 +44,7 @@ PAGES = [
     (CHAPTERS[0]["hostname"], "/en/share-your-story/"),
     (CHAPTERS[0]["hostname"], "/en/withdraw-my-story/"),
     (CHAPTERS[0]["hostname"], "/en/_util/login/"),
+    (CHAPTERS[0]["hostname"], "/en/get-involved/"),
     ("localhost", "/en/start-a-chapter/"),
     ("localhost", "/es/start-a-chapter/"),
     ("localhost", "/en/no-such-page/"),
