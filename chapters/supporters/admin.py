@@ -93,10 +93,10 @@ class SupporterViewSet(ModelViewSet):
     list_display = [
         "name",
         "email",
-        Column("chapter", label=_("chapter")),
+        Column("chapter", label=_("Chapter")),
         "languages_list",
         "help_labels",
-        DateColumn("confirmed_at", label=_("joined")),
+        DateColumn("confirmed_at", label=_("Joined")),
     ]
     list_filter = ["confirmed_at"]
     search_fields = ["name", "email", "message"]

@@ -67,6 +67,8 @@ class JoinForm(forms.Form):
         self.fields["rights"].choices = rights
         self.consent_wording = str(CONSENT_WORDING) % {"chapter": chapter_name}
         self.fields["consent"].label = self.consent_wording
+        # The error summary names the field briefly, not by its whole wording.
+        self.fields["consent"].summary_label = _("Consent to be contacted")
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 

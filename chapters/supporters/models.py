@@ -50,8 +50,8 @@ class Supporter(models.Model):
     objects = SupporterQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("supporter")
-        verbose_name_plural = _("supporters")
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         ordering = ["-confirmed_at", "-created_at"]
         constraints = [
             models.UniqueConstraint(
