@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
+from chapters.archive.intake.forms import GuardedForm
 from chapters.archive.intake.guard import (
     TOO_MANY,
     claim_token,
@@ -60,7 +61,7 @@ class RequestError(ValueError):
         self.field = field
 
 
-class StartChapterForm(forms.Form):
+class StartChapterForm(GuardedForm):
     place = forms.CharField(
         label=_("Where you live"),
         max_length=120,
@@ -102,13 +103,6 @@ class StartChapterForm(forms.Form):
         label=CONSENT,
         error_messages={"required": _("Please agree to be contacted: we cannot reply otherwise.")},
     )
-    # The honeypot: hidden from people and screen readers, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    started = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -21,6 +21,20 @@ from wagtail.permissions import register_permission_policy
 from chapters.register.chapter import Chapter
 from chapters.supporters.models import Supporter
 
+# What the export and each person's page show.
+DETAILS = [
+    "name",
+    "email",
+    "chapter",
+    "languages_list",
+    "rights_list",
+    "help_labels",
+    "message",
+    "language",
+    "consent_wording",
+    "consented_at",
+    "confirmed_at",
+]
 # What a moderator may do with their people.
 ALLOWED_ACTIONS = {"view", "delete"}
 
@@ -101,33 +115,9 @@ class SupporterViewSet(ModelViewSet):
     list_filter = ["confirmed_at"]
     search_fields = ["name", "email", "message"]
     search_backend_name = None
-    list_export = [
-        "name",
-        "email",
-        "chapter",
-        "languages_list",
-        "rights_list",
-        "help_labels",
-        "message",
-        "language",
-        "consent_wording",
-        "consented_at",
-        "confirmed_at",
-    ]
+    list_export = DETAILS
     export_filename = "people"
-    inspect_view_fields = [
-        "name",
-        "email",
-        "chapter",
-        "languages_list",
-        "rights_list",
-        "help_labels",
-        "message",
-        "language",
-        "consent_wording",
-        "consented_at",
-        "confirmed_at",
-    ]
+    inspect_view_fields = DETAILS
     form_fields = []
 
     def get_permissions_to_register(self):

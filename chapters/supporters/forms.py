@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from chapters.archive.intake.forms import GuardedForm
 from chapters.supporters.models import HELP_CHOICES
 from home.headers_text import one_line
 
@@ -15,7 +16,7 @@ CONSENT_WORDING = _(
 )
 
 
-class JoinForm(forms.Form):
+class JoinForm(GuardedForm):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(
         label=_("Your email address"),
@@ -54,13 +55,6 @@ class JoinForm(forms.Form):
             "required": _("Please agree to be contacted: without it we cannot write to you.")
         },
     )
-    # The honeypot: hidden from people and screen readers, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    started = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, chapter_name: str, rights: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,21 @@ from home.headers_text import one_line
 FIRST_YEAR = 1600
 
 
-class StoryForm(forms.Form):
+class GuardedForm(forms.Form):
+    """A public form with the spam guard's two fields (chapters.archive.intake.guard):
+    the honeypot, hidden from people and screen readers and filled in by bots, and the
+    signed moment the form was shown. Templates place them with
+    chapters/includes/form_guard.html."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput)
+
+
+class StoryForm(GuardedForm):
     title = forms.CharField(
         label=_("Title of your story"),
         max_length=200,
@@ -133,13 +147,6 @@ class StoryForm(forms.Form):
         ),
         error_messages={"required": _("Please confirm that you understand this.")},
     )
-    # The honeypot: hidden from people and screen readers, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    started = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
