@@ -279,3 +279,13 @@ def register_supporters_viewset():
     from chapters.supporters.admin import supporter_viewset
 
     return supporter_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_chapter_start_panel(request, panels):
+    """A chapter's people start their work from the dashboard (chapters/admin/dashboard.py)."""
+    from chapters.admin.dashboard import ChapterStartPanel, chapter_starts
+
+    starts = chapter_starts(request.user)
+    if starts:
+        panels.insert(0, ChapterStartPanel(starts))
