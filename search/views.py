@@ -19,6 +19,7 @@ from search.network import (
     ranked_public_hits,
     site_scope_q,
     snippet,
+    type_label,
 )
 
 RESULTS_PER_PAGE = 10
@@ -52,6 +53,24 @@ def specific_pages(hits) -> dict:
     return pages
 
 
+def _result_pages(results, pattern, chapter_labels: dict[str, str]) -> list[Page]:
+    """The pages of this page of results, each with its excerpt, what kind of page it
+    is and, across the network, whose it is (a chapter's name or "Alliance"): a reader
+    on a phone sees where a result comes from before choosing it. No query of its own
+    but the pages' (`specific_pages`): the hits carry their type and chapter."""
+    pages = specific_pages(results.object_list)
+    shown = []
+    for hit in results:
+        page = pages.get(hit.pk)
+        if page is None:
+            continue
+        page.search_snippet = snippet(page, pattern)
+        page.result_type = type_label(hit.model)
+        page.result_chapter = chapter_labels.get(hit.chapter, "")
+        shown.append(page)
+    return shown
+
+
 def _page_number(paginator, number):
     try:
         return paginator.page(number)
@@ -81,6 +100,7 @@ def search(request):
         # The Alliance ranks every language at once so the language facet can count both.
         scope = None if network else Locale.get_active()
         hits = ranked_public_hits(site_scope_q(site), query, scope)
+        chapter_labels: dict[str, str] = {}
         in_language = [hit for hit in hits if hit.language == active]
         shown = hits if lang == ALL_LANGUAGES else in_language
         if network:
@@ -90,7 +110,7 @@ def search(request):
                 "right": query_text(request, "right"),
             }
             typed = query_text(request, "chapter_name")
-            chapter_labels = label_chapters(shown, site)
+            chapter_labels |= label_chapters(shown, site)
             right_labels = label_rights(shown, site)
             context["facets"] = build_facets(
                 shown,
@@ -104,11 +124,7 @@ def search(request):
             shown = apply_facets(shown, chosen)
         number = query_integer(request, "page", minimum=1) or 1
         results = _page_number(Paginator(shown, RESULTS_PER_PAGE), number)
-        pattern = query_pattern(query)
-        pages = specific_pages(results.object_list)
-        results.object_list = [pages[hit.pk] for hit in results if hit.pk in pages]
-        for page in results.object_list:
-            page.search_snippet = snippet(page, pattern)
+        results.object_list = _result_pages(results, query_pattern(query), chapter_labels)
         context["search_results"] = results
         if not results.paginator.count:
             context.update(_empty_state_links(site, request, network))

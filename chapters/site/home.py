@@ -4,18 +4,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from chapters.archive.models import ArchiveEntryPage
 from chapters.events.models import EventPage
 from chapters.register.us_states import STATE_CHOICES
 from chapters.stories.models import StoryPage
-from home.locales import active_language, in_active_locale, language_of
-from home.models import BasePage, PrincipleSet
+from home.locales import (
+    active_language,
+    default_language,
+    in_active_locale,
+    language_of,
+    pick_localized,
+)
+from home.models import BasePage, PrincipleSet, PrinciplesPage
 from home.models.snippets import principles_by_set
+from home.pagecache.remember import remembered
 from home.publication import public_pages
 from home.seo import organization_data
+from home.sites import page_url
 
 # The Alliance's name, in the reader's language (the catalogue: no query on every home).
 ALLIANCE_NAME = _("US Human Rights Cities Alliance")
@@ -104,6 +112,7 @@ class ChapterHomePage(BasePage):
         context["adopted_principle_sets"] = principles_by_set(
             self.adopted_sets(), localized_sets=True
         )
+        context["principles_url"] = self.principles_url(request)
         context["latest_stories"] = self.public_descendants(StoryPage).order_by("-date")[:3]
         context["next_events"] = (
             self.public_descendants(EventPage)
@@ -142,6 +151,20 @@ class ChapterHomePage(BasePage):
                 chosen[key] = version
         return list(chosen.values())
 
+    def principles_url(self, request) -> str:
+        """The Alliance's principles page in the reader's language, where each adopted set
+        is read in full (its section is `#set-<pk>`, templates/includes/principle_sets.html):
+        the home lists the sets, not every principle. Found through the public gate once,
+        then remembered until this site or the network changes, as the frame's links to
+        the Alliance's pages are (no query on a warm page)."""
+        site = Site.find_for_request(request)
+        found = remembered(
+            f"principles-page:{active_language()}",
+            public_principles_page,
+            site.hostname if site is not None else "",
+        )
+        return page_url(found, request) if found is not None else ""
+
     def public_descendants(self, model):
         return public_pages(model.objects.descendant_of(self))
 
@@ -173,3 +196,10 @@ class PrincipleSetAdoption(Orderable):
     )
 
     panels = [FieldPanel("principle_set"), FieldPanel("adopted_year")]
+
+
+def public_principles_page() -> PrinciplesPage | None:
+    """The public principles page in the reader's language, else the default's. One query."""
+    languages = {active_language(), default_language()}
+    pages = public_pages(PrinciplesPage.objects.filter(locale__language_code__in=languages))
+    return next(iter(pick_localized(pages.order_by("pk"))), None)

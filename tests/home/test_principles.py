@@ -12,12 +12,25 @@ from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
 pytestmark = pytest.mark.django_db
 
 
-def test_chapter_home_shows_the_sets_it_adopted(client, network):
-    response = client.get("/en/", headers={"host": RIVERSIDE_HOST})
-    assert "Principles we have adopted" in response.text
-    assert "Test Principles for Organizing" in response.text
-    text = response.text
-    assert text.index("Listen first") < text.index("Act together")
+def test_chapter_home_sums_up_the_sets_it_adopted_and_links_their_full_text(client, network):
+    """A phone reader scrolls past a set's name, size and first principle, not every
+    principle: the full text is one link away, on the Alliance's principles page."""
+    alliance = AllianceHomePage.objects.get(locale=Locale.get_default())
+    page = alliance.add_child(instance=PrinciplesPage(title="Principles", slug="principles"))
+    page.save_revision().publish()
+    principle_set = Principle.objects.get(title="Listen first").principle_set
+
+    text = client.get("/en/", headers={"host": RIVERSIDE_HOST}).text
+    assert "Principles we have adopted" in text
+    assert "Test Principles for Organizing" in text
+    assert "2 principles" in text
+    assert "Those most harmed speak first." in text  # the first principle
+    assert "No place organizes alone." not in text  # the others are on the principles page
+    link = f'href="http://{ALLIANCE_HOST}/en/principles/#set-{principle_set.pk}"'
+    assert link in text
+    full = client.get("/en/principles/", headers={"host": ALLIANCE_HOST}).text
+    assert f'id="set-{principle_set.pk}"' in full
+    assert "No place organizes alone." in full
 
 
 def test_chapter_that_adopted_nothing_shows_no_principles(client, network):
@@ -48,8 +61,8 @@ def test_a_translated_principle_reads_in_spanish_on_the_chapter_site(client, net
 
     spanish_page = client.get("/es/", headers={"host": RIVERSIDE_HOST})
     assert "Quienes más daño han sufrido hablan primero." in spanish_page.text
-    # Not yet translated: shown in English rather than dropped.
-    assert "No place organizes alone." in spanish_page.text
+    # Not yet translated: counted (and shown in English on the principles page), not dropped.
+    assert "2 principios" in spanish_page.text
     english_page = client.get("/en/", headers={"host": RIVERSIDE_HOST})
     assert "Those most harmed speak first." in english_page.text
     assert "Escuchar primero" not in english_page.text
