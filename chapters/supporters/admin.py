@@ -10,6 +10,8 @@ moderator of the chapter is what grants it), and nobody adds or edits a person
 to scoped people who moderate a chapter (chapters/admin/allowlist.py).
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -55,8 +57,6 @@ class SupporterPolicy(BasePermissionPolicy):
         return Supporter.objects.moderated_by(user)
 
     def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-
         if not ALLOWED_ACTIONS & set(actions):
             return get_user_model().objects.none()
         return get_user_model().objects.filter(groups__moderators_of__isnull=False).distinct()
@@ -121,7 +121,8 @@ class SupporterViewSet(ModelViewSet):
     form_fields = []
 
     def get_permissions_to_register(self):
-        return []
+        """No group grants these people: moderating their chapter does (the policy)."""
+        return Permission.objects.none()
 
 
 POLICY = SupporterPolicy(Supporter)

@@ -1,5 +1,6 @@
-"""A reader on a phone joins a chapter, confirms from the message in their inbox, and
-the chapter's moderator finds them in the admin's People list; they leave in one click."""
+"""A reader on a phone opens the site's menu, joins a chapter, confirms from the message
+in their inbox, and the chapter's moderator finds them in the admin's People list; they
+leave in one click."""
 
 import re
 
@@ -27,6 +28,16 @@ def test_a_reader_joins_on_a_phone_and_the_moderator_sees_them(
 ):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"http://{HOST}:{demo_server}/en/")
+    # On a phone the header is one bar; its Menu button opens the navigation.
+    assert page.locator(".site-header").bounding_box()["height"] < 120
+    menu = page.get_by_role("button", name="Menu")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("link", name="Stories", exact=True).first).to_be_hidden()
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("link", name="Stories", exact=True).first).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
     page.get_by_role("link", name="Join the chapter").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Get involved")
     page.get_by_label("Your name").fill(NAME)
