@@ -149,6 +149,7 @@ ROUTES = [
     Route("network search", ALLIANCE_HOST, "/en/search/?query={find}", "web"),
     Route("Alliance home", ALLIANCE_HOST, "/en/", "web", False),
     Route("get involved", RIVERSIDE_HOST, "/en/get-involved/", "web", False),
+    Route("start a chapter", ALLIANCE_HOST, "/en/start-a-chapter/", "web", False),
     Route("browse by right", ALLIANCE_HOST, "/en/rights/housing/", "web"),
     Route("sitemap", RIVERSIDE_HOST, "/sitemap.xml", "web"),
     Route(

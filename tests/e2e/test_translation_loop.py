@@ -1,6 +1,6 @@
 """The whole translation loop as an Alliance editor, through the admin's own menus:
 add a Jemez principle, find Translate on it, translate it to Spanish in
-wagtail-localize's editor, publish, read it on a Spanish chapter page; edit the
+wagtail-localize's editor, publish, read it from a Spanish chapter page; edit the
 English, see the Spanish out of date, sync, translate the new sentence, read it again.
 
 The principle is new, so whatever translating it does to its set's Spanish (see
@@ -46,6 +46,15 @@ def add_principle(page):
     page.get_by_role("button", name="Save").click()
 
 
+def read_in_spanish(page, home):
+    """The chapter home sums up its adopted Jemez set; its full text is one link away."""
+    page.goto(home)
+    adopted = page.get_by_role("region", name="Principios que hemos adoptado")
+    adopted.get_by_role("listitem").filter(has_text="Jemez").get_by_role(
+        "link", name="Leer el texto completo"
+    ).click()
+
+
 def open_action_menu(page):
     page.locator("footer .w-dropdown__toggle, .actions .w-dropdown__toggle").first.click()
 
@@ -67,7 +76,7 @@ def test_alliance_editor_translates_and_syncs_a_principle(page, demo_server, scr
     fill_strings(page, SPANISH)
     screenshot("translation-loop-editor")
 
-    page.goto(spanish_home)
+    read_in_spanish(page, spanish_home)
     expect(page.get_by_text(SPANISH[1])).to_be_visible()
 
     # The English changes: the Spanish is out of date, in the listing and the edit menu.
@@ -86,7 +95,7 @@ def test_alliance_editor_translates_and_syncs_a_principle(page, demo_server, scr
     page.get_by_role("link", name="Sync translated snippets").click()
     page.get_by_label("Publish immediately").check()
     page.get_by_role("button", name="Submit").click()
-    page.goto(spanish_home)
+    read_in_spanish(page, spanish_home)
     expect(page.get_by_text(NEW_STATEMENT)).to_be_visible()
 
     # Reports > Translation state names it; the translator finishes it from there.
@@ -96,7 +105,7 @@ def test_alliance_editor_translates_and_syncs_a_principle(page, demo_server, scr
     page.get_by_role("link", name="Español", exact=True).click()
     page.get_by_role("link", name=TITLE).click()
     fill_strings(page, [NEW_SPANISH])
-    page.goto(spanish_home)
+    read_in_spanish(page, spanish_home)
     expect(page.get_by_text(NEW_SPANISH)).to_be_visible()
     expect(page.get_by_text(SPANISH[0]).first).to_be_visible()
 
