@@ -23,6 +23,14 @@ def grant_roles_on_translated_home(sender, instance, created, raw=False, **kwarg
         grant_chapter_roles(chapter)
 
 
+def tell_registered_people(sender, instance, **kwargs):
+    """Whoever publishes an event (editor, translation sync, schedule, bulk action), the
+    people registered hear of a new time, place or a cancellation."""
+    from chapters.registrations.service import event_published
+
+    event_published(instance)
+
+
 def apply_consent_on_publish(sender, instance, **kwargs):
     """A newly published translation gets the entry's members-only restriction; an
     unpublished entry leaves the search index."""
@@ -39,6 +47,8 @@ class ChaptersConfig(AppConfig):
     def ready(self):
         from chapters.archive.access import next_consent_moment
         from chapters.archive.models import ArchiveEntryPage
+        from chapters.events.models import EventPage
+        from chapters.registrations.service import next_closing_moment
         from chapters.site.home import ChapterHomePage
         from home.pagecache.moments import register_moment_source
         from home.publication import register_public_rule
@@ -47,6 +57,8 @@ class ChaptersConfig(AppConfig):
         register_public_rule(ArchiveEntryPage, ArchiveEntryPage.public_q)
         # No cached page outlives an embargo's end or consent given for a time.
         register_moment_source(next_consent_moment)
+        register_moment_source(next_closing_moment)
+        page_published.connect(tell_registered_people, sender=EventPage)
         post_save.connect(grant_roles_on_translated_home, sender=ChapterHomePage)
         page_published.connect(apply_consent_on_publish, sender=ArchiveEntryPage)
         page_unpublished.connect(apply_consent_on_publish, sender=ArchiveEntryPage)

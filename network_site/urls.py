@@ -14,6 +14,7 @@ from chapters.archive.intake import views as intake
 from chapters.events import views as event_views
 from chapters.files import views as media_views
 from chapters.network import start_chapter as start_chapter_views
+from chapters.registrations import views as registering
 from chapters.site import views as chapter_views
 from chapters.site.sitemaps import SiteSitemap
 from chapters.supporters import views as joining
@@ -90,6 +91,17 @@ urlpatterns += i18n_patterns(
     path("get-involved/", joining.get_involved, name="get_involved"),
     path("get-involved/confirm/<uuid:key>/", joining.confirm_joining, name="confirm_joining"),
     path("get-involved/leave/<uuid:key>/", joining.leave_chapter, name="leave_chapter"),
+    # Registering for a chapter's event, and the messages' cancel link.
+    path(
+        "event-registration/<int:event_id>/",
+        registering.register_for_event,
+        name="register_for_event",
+    ),
+    path(
+        "event-registration/cancel/<uuid:key>/",
+        registering.cancel_registration,
+        name="cancel_registration",
+    ),
     # Asking the Alliance to start a chapter (the Alliance's site only).
     path("start-a-chapter/", start_chapter_views.start_chapter, name="start_chapter"),
     re_path(

@@ -20,7 +20,7 @@ LAYERS = (
     ("chapters.content",),
     ("chapters.stories", "chapters.events"),
     ("chapters.archive",),
-    ("chapters.site", "chapters.supporters"),
+    ("chapters.site", "chapters.supporters", "chapters.registrations"),
     ("chapters.network",),
     ("chapters.files",),
     ("chapters.lifecycle",),

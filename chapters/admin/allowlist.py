@@ -49,6 +49,11 @@ def _chapter_moderator(user, match) -> bool:
     return Chapter.objects.of_user(user, moderator=True).exists()
 
 
+def _chapter_organizer(user, match) -> bool:
+    """A chapter's events' registrations are for its editors and moderators."""
+    return Chapter.objects.of_user(user).exists()
+
+
 @dataclass(frozen=True)
 class RouteGroup:
     why: str
@@ -230,6 +235,20 @@ ALLOWLIST: tuple[RouteGroup, ...] = (
             "chapters_admin:consent_document",
         ),
         who=_chapter_moderator,
+    ),
+    RouteGroup(
+        "Registrations for the chapter's events: its editors and moderators (the "
+        "organizers) list, filter, inspect, export (CSV) and cancel them; the views show "
+        "only their own chapters' registrations (chapters/registrations/admin.py).",
+        (
+            "registrations:index",
+            "registrations:index_results",
+            "registrations:inspect",
+            "registrations:delete",
+            "registrations:history",
+            "registrations:history_results",
+        ),
+        who=_chapter_organizer,
     ),
     RouteGroup(
         "People who joined the chapter: its moderators list, search, inspect, export "

@@ -8,12 +8,14 @@ pages under those chapters' homes: the panel shows nothing of another chapter.
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
 from chapters.archive.models import ArchiveIndexPage
-from chapters.events.models import EventIndexPage
+from chapters.events.models import EventIndexPage, EventPage
 from chapters.register.chapter import Chapter
+from chapters.registrations.service import counts
 from chapters.stories.models import StoryIndexPage
 from chapters.supporters.models import Supporter
 
@@ -32,6 +34,9 @@ class ChapterStart:
     links: list[tuple[str, str]]  # (label, address of the add form)
     drafts: list[Page]
     people: int | None  # confirmed people who joined, for its moderators; else None
+    events: list[
+        tuple[EventPage, int, int]
+    ]  # upcoming, taking registrations: (registered, waiting)
 
 
 def _links(chapter: Chapter) -> list[tuple[str, str]]:
@@ -57,6 +62,18 @@ def _drafts(chapter: Chapter, user) -> list[Page]:
     )
 
 
+def _registrations(chapter: Chapter) -> list[tuple[EventPage, int, int]]:
+    """The chapter's upcoming events that take registrations, with their counts (every
+    language's sign-ups: the places are shared)."""
+    events = list(
+        EventPage.objects.descendant_of(chapter.home)
+        .filter(takes_registrations=True, ends_at__gte=timezone.now())
+        .order_by("starts_at")[:DRAFTS_SHOWN]
+    )
+    found = counts(events)
+    return [(event, *found.get(event.translation_key, (0, 0))) for event in events]
+
+
 def chapter_starts(user) -> list[ChapterStart]:
     moderated = set(Chapter.objects.of_user(user, moderator=True).values_list("pk", flat=True))
     starts = []
@@ -66,7 +83,15 @@ def chapter_starts(user) -> list[ChapterStart]:
             if chapter.pk in moderated
             else None
         )
-        starts.append(ChapterStart(chapter, _links(chapter), _drafts(chapter, user), people))
+        starts.append(
+            ChapterStart(
+                chapter,
+                _links(chapter),
+                _drafts(chapter, user),
+                people,
+                _registrations(chapter),
+            )
+        )
     return starts
 
 

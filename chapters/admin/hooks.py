@@ -275,6 +275,13 @@ def refuse_copying_files_elsewhere(request, page):
 
 
 @hooks.register("register_admin_viewset")
+def register_registrations_viewset():
+    from chapters.registrations.admin import registration_viewset
+
+    return registration_viewset
+
+
+@hooks.register("register_admin_viewset")
 def register_supporters_viewset():
     from chapters.supporters.admin import supporter_viewset
 

@@ -109,6 +109,8 @@ def event(item: dict, tags: Tags) -> EventPage:
         summary=item["summary"],
         body=stream(item["body"]),
         **{name: item[name] for name in EVENT_TEXT},
+        takes_registrations=item.get("takes_registrations", False),
+        capacity=item.get("capacity"),
         rights=tags.of(item)["rights"],
         **_event_times(item),
     )

@@ -31,6 +31,7 @@ HOME_SHARED = ["locality_type", "status", "founded_year"]
 STORY_SHARED = ["date", "image", "rights", "related_principles"]
 EVENT_SHARED = ["start_date", "start_time", "end_date", "end_time", "all_day", "time_zone"]
 EVENT_SHARED += ["address", "online_url", "registration_url", "accessibility", "rights"]
+EVENT_SHARED += ["takes_registrations", "capacity", "cancelled"]
 ARCHIVE_SHARED = ["kind", "period_start", "period_end", "narrator_is_pseudonym"]
 ARCHIVE_SHARED += ["media_url", "document", "rights", "related_principles"]
 

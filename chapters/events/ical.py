@@ -13,6 +13,16 @@ PRODID = "-//US Human Rights Cities Alliance//Network site//EN"
 
 
 def calendar_response(events, request: HttpRequest, name: str, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        calendar_bytes(events, request, name), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def calendar_bytes(events, request: HttpRequest | None, name: str) -> bytes:
+    """The calendar; without a request (an email's attachment), addresses are absolute
+    on each event's own site."""
     from icalendar import Calendar
 
     calendar = Calendar()
@@ -25,12 +35,10 @@ def calendar_response(events, request: HttpRequest, name: str, filename: str) ->
     for event in events:
         calendar.add_component(vevent(event, request))
     calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return calendar.to_ical()
 
 
-def event_uid(page, request: HttpRequest) -> str:
+def event_uid(page, request: HttpRequest | None) -> str:
     """One UID per event wherever it is read: the event's own calendar, its chapter's
     feed, the network's feed, in any language.
 
@@ -42,12 +50,12 @@ def event_uid(page, request: HttpRequest) -> str:
     _site_id, root_url, _path = page.get_url_parts(request) or (None, None, None)
     hostname = urlsplit(root_url).hostname if root_url else None
     if hostname is None:
-        site = Site.find_for_request(request)
+        site = Site.find_for_request(request) if request else None
         hostname = site.hostname if site else "localhost"
     return f"event-{page.translation_key}@{hostname}"
 
 
-def vevent(page, request: HttpRequest):
+def vevent(page, request: HttpRequest | None):
     """The page as one VEVENT (an icalendar Event)."""
     from icalendar import Event
 
@@ -71,5 +79,7 @@ def vevent(page, request: HttpRequest):
     location = page.location_text()
     if location:
         event.add("location", location)
-    event.add("url", absolute_page_url(page, request))
+    if getattr(page, "cancelled", False):
+        event.add("status", "CANCELLED")
+    event.add("url", absolute_page_url(page, request) if request else page.get_full_url())
     return event

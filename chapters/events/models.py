@@ -106,7 +106,27 @@ class EventPage(RightsAndPrinciplesMixin, ChapterContentPage):
     venue = models.CharField(max_length=200, blank=True, help_text="e.g. 'Eastside Library'.")
     address = models.CharField(max_length=255, blank=True)
     online_url = models.URLField(blank=True, help_text="A link to join online, if it is online.")
-    registration_url = models.URLField(blank=True, help_text="Where to sign up, if people must.")
+    registration_url = models.URLField(
+        blank=True, help_text="Where to sign up elsewhere, if people must and not here."
+    )
+    # Registration on the chapter's own site (chapters/registrations).
+    takes_registrations = models.BooleanField(
+        "take registrations here",
+        default=False,
+        help_text="People sign up on this page; you see who comes under Registrations.",
+    )
+    capacity = models.PositiveIntegerField(
+        "places",
+        null=True,
+        blank=True,
+        help_text="Leave empty for no limit. When it is full, people join a waiting "
+        "list and get a place, in order, when someone cancels.",
+    )
+    cancelled = models.BooleanField(
+        "this event is cancelled",
+        default=False,
+        help_text="Publishing tells everyone registered, and closes registration.",
+    )
     cost = models.CharField(max_length=100, blank=True, default="Free")
     languages = models.CharField(
         max_length=200, blank=True, help_text="Languages spoken, e.g. 'English, Spanish'."
@@ -141,6 +161,13 @@ class EventPage(RightsAndPrinciplesMixin, ChapterContentPage):
         FieldPanel("body"),
     ]
     detail_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("takes_registrations"), FieldPanel("capacity")]),
+                FieldPanel("cancelled"),
+            ],
+            heading="Registration",
+        ),
         FieldRowPanel([FieldPanel("cost"), FieldPanel("registration_url")]),
         FieldPanel("languages"),
         FieldPanel("accessibility", heading="Accessibility"),
@@ -189,6 +216,13 @@ class EventPage(RightsAndPrinciplesMixin, ChapterContentPage):
             start, end = self._compute_times()
             if end < start:
                 errors["end_time"] = "The event cannot end before it starts."
+        if self.takes_registrations and self.registration_url:
+            errors["registration_url"] = (
+                "People register either here or at this address: empty it, or untick "
+                "'take registrations here'."
+            )
+        if self.capacity == 0:
+            errors["capacity"] = "Give at least one place, or leave it empty for no limit."
         if errors:
             raise ValidationError(errors)
 
@@ -202,6 +236,20 @@ class EventPage(RightsAndPrinciplesMixin, ChapterContentPage):
 
     def local_end(self) -> datetime.datetime:
         return self.ends_at.astimezone(self.zone)
+
+    def has_ended(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    def registration_is_open(self) -> bool:
+        """People may sign up here: it takes registrations, goes ahead, has not ended."""
+        return self.takes_registrations and not self.cancelled and not self.has_ended()
+
+    def schedule(self) -> str:
+        """What registered people are told about when it changes: when, where, whether."""
+        # Moments as timestamps: the same instant reads the same from any zone.
+        parts = [str(self.starts_at.timestamp()), str(self.ends_at.timestamp()), self.venue]
+        parts += [self.address, self.online_url, "cancelled" if self.cancelled else ""]
+        return "|".join(parts)
 
     def is_online(self) -> bool:
         return bool(self.online_url) and not self.venue
@@ -235,7 +283,8 @@ class EventPage(RightsAndPrinciplesMixin, ChapterContentPage):
             "description": self.summary,
             "startDate": start,
             "endDate": end,
-            "eventStatus": "https://schema.org/EventScheduled",
+            "eventStatus": "https://schema.org/"
+            + ("EventCancelled" if self.cancelled else "EventScheduled"),
             "eventAttendanceMode": (
                 mixed if self.venue and self.online_url else online if self.online_url else offline
             ),

@@ -5,6 +5,7 @@ from chapters.network.directory import ChapterDirectoryPage
 from chapters.network.rights import RightsPage
 from chapters.register.chapter import Chapter
 from chapters.register.settings import ChapterSettings
+from chapters.registrations.models import Registration
 from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
 from chapters.stories.models import StoryIndexPage, StoryPage
 from chapters.supporters.models import Supporter
@@ -21,6 +22,7 @@ __all__ = [
     "NetworkEventsPage",
     "NetworkStoriesPage",
     "PrincipleSetAdoption",
+    "Registration",
     "RightsPage",
     "StoryIndexPage",
     "StoryPage",

@@ -16,11 +16,10 @@ from wagtail.models import Locale, Site
 
 from chapters.archive.intake.guard import (
     TOO_MANY,
-    claim_token,
     count_attempt,
     form_token,
     is_rate_limited,
-    release_token,
+    save_once,
     token_problem,
 )
 from chapters.register.chapter import Chapter
@@ -83,19 +82,18 @@ def get_involved(request):
         return render(request, "chapters/join/thanks.html", context)
     problem, status, form = _checked(request, site, chapter, form)
     if problem is None and form.is_valid():
-        token = request.POST["started"]
-        if claim_token(token):
-            count_attempt("join", site, request)
-            try:
-                service.join(
-                    chapter,
-                    form.cleaned_data,
-                    language=translation.get_language(),
-                    consent_wording=form.consent_wording,
-                )
-            except BaseException:
-                release_token(token)
-                raise
+        save_once(
+            request.POST["started"],
+            "join",
+            site,
+            request,
+            lambda: service.join(
+                chapter,
+                form.cleaned_data,
+                language=translation.get_language(),
+                consent_wording=form.consent_wording,
+            ),
+        )
         return render(request, "chapters/join/thanks.html", context)
     return render(
         request,

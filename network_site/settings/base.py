@@ -75,6 +75,9 @@ STORY_INTAKE_RATE_LIMIT = int(os.environ.get("STORY_INTAKE_RATE_LIMIT", "5"))
 # Days a person who joined a chapter has to confirm by email; then the sign-up is deleted
 # (`manage.py forget_unconfirmed_supporters`, daily from cron).
 SUPPORTER_CONFIRM_DAYS = int(os.environ.get("SUPPORTER_CONFIRM_DAYS", "7"))
+# Days after an event ends that its registrations are kept; then they are deleted
+# (`manage.py forget_past_registrations`, daily from cron).
+EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_REGISTRATION_RETENTION_DAYS", "30"))
 # How many reverse proxies in front of the site append to X-Forwarded-For, so the
 # rate limit counts each reader's address and not the proxy's (0: none, as in `make run`).
 # Unset means none, in production too: a count higher than the real number of proxies

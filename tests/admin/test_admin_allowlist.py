@@ -121,8 +121,8 @@ def url_for(name: str, kwargs: tuple[str, ...], route: str, ids: dict) -> str:
 # writes the shared snippets, moderators edit their site's settings, and a chapter's
 # moderators use the Chapters screens.
 TRAITS = {
-    "riverside-editor": set(),
-    "riverside-moderator": {"site settings", "chapter moderator"},
+    "riverside-editor": {"chapter organizer"},
+    "riverside-moderator": {"site settings", "chapter moderator", "chapter organizer"},
     "alliance-editor": {"snippets"},
     "alliance-moderator": {"snippets", "site settings"},
 }
@@ -131,6 +131,7 @@ WHO = {
     admin_allowlist._snippet_rights: "snippets",
     admin_allowlist._site_settings_rights: "site settings",
     admin_allowlist._chapter_moderator: "chapter moderator",
+    admin_allowlist._chapter_organizer: "chapter organizer",
 }
 
 
@@ -264,8 +265,8 @@ def walk(client, limit=220) -> dict[str, tuple[int, str]]:
             continue
         response = client.get(url, headers=ADMIN)
         reached.setdefault(name, (response, url))
-        if response.status_code != 200 or refused(response):
-            continue
+        if response.status_code != 200 or response.streaming or refused(response):
+            continue  # a file (an export) has no links to follow
         text = html.unescape(response.content.decode(errors="ignore")).replace("\\/", "/")
         queue.extend(link for link in LINK.findall(text) if "{" not in link)
     return reached

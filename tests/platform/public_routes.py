@@ -29,6 +29,7 @@ from chapters.models import (
     EventIndexPage,
     NetworkEventsPage,
     NetworkStoriesPage,
+    Registration,
     RightsPage,
     StoryIndexPage,
     Supporter,
@@ -140,7 +141,14 @@ def publish_one_of_each(network) -> dict:
     flyer = ContentFile(b"Come to the meeting", name="flyer.txt")
     return {
         "story": add_story(network.riverside, "Water hearing", rights=[housing]),
-        "event": add_event(network.riverside, "Assembly", start_date=soon, rights=[housing]),
+        "event": add_event(
+            network.riverside,
+            "Assembly",
+            start_date=soon,
+            rights=[housing],
+            takes_registrations=True,
+            capacity=40,
+        ),
         "archive entry": add_entry(
             network.riverside,
             "Water testimony",
@@ -182,6 +190,15 @@ def chapter_routes(network, made: dict) -> dict[str, str]:
     archive = path_of(section(network.riverside, ArchiveIndexPage))
     event = path_of(made["event"])
     translate(made["story"], title="Audiencia del agua", slug="audiencia-del-agua")
+    # Someone registered for the event: their cancel link's page.
+    registration = Registration.objects.create(
+        event=made["event"],
+        chapter=made["supporter"].chapter,
+        name="Walked Registrant",
+        email="walked-registrant@example.org",
+        status=Registration.REGISTERED,
+        language="en",
+    )
     return {
         "chapter root": "/",
         "chapter home": "/en/",
@@ -204,6 +221,8 @@ def chapter_routes(network, made: dict) -> dict[str, str]:
         "get involved": "/en/get-involved/",
         "confirm joining": f"/en/get-involved/confirm/{made['supporter'].key}/",
         "leave the chapter's list": f"/en/get-involved/leave/{made['supporter'].key}/",
+        "register for an event": f"/en/event-registration/{made['event'].pk}/",
+        "cancel a registration": f"/en/event-registration/cancel/{registration.key}/",
         "chapter search": "/en/search/",
         "member login": "/en/_util/login/",
         "document": made["document"].url,

@@ -194,7 +194,10 @@ def public_pages(network):
         network.riverside, "Water hearing", image=image, image_alt="Neighbors", body=body
     )
     event = add_event(
-        network.riverside, "Tenants assembly", start_date=datetime.date.today().replace(year=2099)
+        network.riverside,
+        "Tenants assembly",
+        start_date=datetime.date.today().replace(year=2099),
+        takes_registrations=True,
     )
     entry = add_entry(network.riverside, "Water testimony")
     standard = publish(network.riverside, StandardPage(title="About us", slug="about", body=body))
@@ -213,6 +216,7 @@ def public_pages(network):
         "standard page with an embed": (RIVERSIDE_HOST, standard.url),
         "share your story": (RIVERSIDE_HOST, "/en/share-your-story/"),
         "get involved": (RIVERSIDE_HOST, "/en/get-involved/"),
+        "register for an event": (RIVERSIDE_HOST, f"/en/event-registration/{event.pk}/"),
         "chapter search": (RIVERSIDE_HOST, "/en/search/?query=water"),
         "Alliance home": (ALLIANCE_HOST, "/en/"),
         "directory": (ALLIANCE_HOST, directory.url),

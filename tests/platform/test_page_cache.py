@@ -26,7 +26,7 @@ from home.models import Principle
 from home.pagecache.store import forget_local
 from tests.admin_forms import form_data
 from tests.conftest import ALLIANCE_HOST, HILLTOP_HOST, RIVERSIDE_HOST
-from tests.pages import add_entry, add_story, publish, section, translate
+from tests.pages import add_entry, add_event, add_story, publish, section, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -237,6 +237,20 @@ def test_an_entry_under_a_content_warning_is_never_stored(client, network):
 def test_forms_with_a_csrf_token_and_cookies_are_never_stored(client, network, host, path):
     response = assert_not_stored(client, path, host)
     assert "csrfmiddlewaretoken" in response.text
+
+
+def test_an_events_registration_form_is_never_stored_but_its_page_is(client, network):
+    event = add_event(
+        network.riverside,
+        "Assembly",
+        start_date=datetime.date.today() + datetime.timedelta(days=5),
+        takes_registrations=True,
+    )
+    response = assert_not_stored(client, f"/en/event-registration/{event.pk}/")
+    assert "csrfmiddlewaretoken" in response.text
+    # The form set a CSRF cookie (no cache for that reader): a new reader reads the page.
+    reader = Client()
+    assert f"/en/event-registration/{event.pk}/" in hit(reader, event.url).text
 
 
 def test_a_request_with_a_cookie_is_never_answered_from_the_cache(client, network):

@@ -114,3 +114,16 @@ def claim_token(token: str) -> bool:
 def release_token(token: str) -> None:
     """The story could not be saved: the same form may be sent again."""
     cache.delete(_token_key(token))
+
+
+def save_once(token: str, action: str, site: Site, request, save) -> None:
+    """Runs `save` once per form shown (a resent form is thanked again, not saved twice),
+    and counts the attempt; if saving fails, the same form may be sent again."""
+    if not claim_token(token):
+        return
+    count_attempt(action, site, request)
+    try:
+        save()
+    except BaseException:
+        release_token(token)
+        raise
