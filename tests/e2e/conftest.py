@@ -59,9 +59,9 @@ def demo_inbox(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_server(e2e_database_url, tmp_path_factory, demo_inbox):
-    """The demo network as `make run` serves it; yields its port."""
-    env = {
+def demo_env(e2e_database_url, tmp_path_factory, demo_inbox) -> dict[str, str]:
+    """The environment the demo server and its commands run in."""
+    return {
         **os.environ,
         "EMAIL_FILE_PATH": str(demo_inbox),
         "DJANGO_SETTINGS_MODULE": "network_site.settings.dev",
@@ -72,6 +72,30 @@ def demo_server(e2e_database_url, tmp_path_factory, demo_inbox):
         # A third, right-to-left language, added the way a deployment would add one.
         "LANGUAGES": "en=English,es=Español,ar=العربية",
     }
+
+
+@pytest.fixture(scope="session")
+def demo_command(demo_server, demo_env):
+    """Runs a management command on the demo server's database, as cron would; its output."""
+
+    def _run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            env={**demo_env, "DEMO_PORT": str(demo_server)},
+            cwd=settings.BASE_DIR,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return done.stdout
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_env):
+    """The demo network as `make run` serves it; yields its port."""
+    env = dict(demo_env)
     manage = [sys.executable, "manage.py"]
     port = _free_port()
     # As `make run` does: the sites carry the port, DEBUG is off and static files are served.

@@ -323,10 +323,47 @@ def test_organizers_see_counts_and_the_list_of_their_own_chapters_events_only(
         assert response.status_code == 404 and "Hill Person" not in response.text
     refused = client.post(f"/admin/registrations/delete/{hill.pk}/", headers=ADMIN, follow=True)
     assert refused.status_code == 404 and Registration.objects.filter(pk=hill.pk).exists()
-    # The filter offers the organizer's own events only.
+    # The filter offers the organizer's own events only; junk in it is no error page.
     assert "Hill supper" not in client.get("/admin/registrations/?event=", headers=ADMIN).text
+    mine = client.get(f"/admin/registrations/?event={event.pk}", headers=ADMIN).text
+    assert "Rosa Registrant" in mine
+    theirs = client.get(f"/admin/registrations/?event={hill_event.pk}", headers=ADMIN)
+    assert theirs.status_code == 200 and "Hill Person" not in theirs.text
+    for junk in ("?event=abc", "?event=99999999999999999999", "?status=zzz", "?q=%00"):
+        response = client.get(f"/admin/registrations/{junk}", headers=ADMIN)
+        assert response.status_code == 200 and "Hill Person" not in response.text, junk
     for username in ("alliance-editor", "network-admin", "riverside-member"):
         client.logout()
         login(username)
         response = client.get("/admin/registrations/", headers=ADMIN, follow=True)
         assert "Rosa Registrant" not in response.text and "Hill Person" not in response.text
+
+
+def test_the_form_costs_the_same_queries_however_many_have_signed_up(client, network, event):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = f"/en/event-registration/{event.pk}/"
+
+    def cost() -> int:
+        client.get(url, headers={"host": RIVERSIDE_HOST})  # warm per-process caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, headers={"host": RIVERSIDE_HOST}).status_code == 200
+        return len(queries)
+
+    few = cost()
+    event.capacity = None
+    event.save()
+    chapter = network.riverside.chapter
+    Registration.objects.bulk_create(
+        Registration(
+            event=event,
+            chapter=chapter,
+            name=f"P{n}",
+            email=f"p{n}@example.org",
+            status=Registration.REGISTERED,
+            language="en",
+        )
+        for n in range(30)
+    )
+    assert cost() <= few <= 14
