@@ -183,8 +183,9 @@ def test_a_filter_it_cannot_use_is_no_filter(client, public_routes, value):
 
 
 def test_no_public_route_shows_who_joined_a_chapter(client, public_routes):
-    """A person who joined Riverside is on no public page, search, feed or API answer:
-    only the page of their own confirmation link greets them by name."""
+    """A person who joined Riverside, or registered for its event, is on no public page,
+    search, feed or API answer: only the page of their own confirmation link greets
+    them by name."""
     Supporter.objects.update(confirmed_at=timezone.now(), message="Walked message")
     searches = {
         ("site search", public_routes["chapter search"][0]): "/en/search/?query=Walked",
@@ -197,5 +198,6 @@ def test_no_public_route_shows_who_joined_a_chapter(client, public_routes):
             continue
         response = client.get(path, headers={"host": host})
         text = b"".join(response.streaming_content) if response.streaming else response.content
-        for private in (b"Walked Person", b"walked@example.org", b"Walked message"):
+        private_texts = (b"Walked Person", b"walked@example.org", b"Walked message")
+        for private in (*private_texts, b"Walked Registrant", b"walked-registrant@example"):
             assert private not in text, (name, path)
