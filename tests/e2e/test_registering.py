@@ -86,3 +86,31 @@ def test_a_reader_registers_is_reminded_and_cancels(
     expect(page.get_by_label("Interpretación en lengua de señas americana (ASL)")).to_be_visible()
     assert_accessible(page)
     screenshot("register-form-es-phone")
+
+
+def test_a_moderator_opens_registration_on_an_event(page, demo_server, screenshot):
+    """In the page editor: a mistake in the Registration panel is explained and keeps
+    the rest; once published, the event's page offers the form."""
+    log_in(page, demo_server, "corvale-moderator")
+    page.goto(f"http://localhost:{demo_server}/admin/pages/search/?q=affordability")
+    page.get_by_role("link", name=re.compile("^Water affordability hearing")).first.click()
+    page.get_by_role("tab", name="Access and details").click()
+    page.get_by_role("checkbox", name="Take registrations here").check()
+    page.get_by_role("spinbutton", name="Places").fill("0")
+    page.get_by_role("textbox", name="Cost").fill("Free, with dinner")
+    page.locator("footer .w-dropdown__toggle").first.click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("could not be", exact=False).first).to_be_visible()
+    page.get_by_role("tab", name=re.compile("Access and details")).click()
+    expect(page.get_by_text("Give at least one place")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Cost")).to_have_value("Free, with dinner")
+    screenshot("event-registration-panel-error")
+    page.get_by_role("spinbutton", name="Places").fill("40")
+    page.locator("footer .w-dropdown__toggle").first.click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("published").first).to_be_visible()
+
+    host = CORVALE["hostname"]
+    page.goto(f"http://{host}:{demo_server}/en/events/water-affordability-hearing/")
+    page.get_by_role("link", name="Register", exact=True).click()
+    expect(page.get_by_text("40 places left.")).to_be_visible()
