@@ -50,6 +50,14 @@ USES = {
         "fill-480x270",
         "(min-width: 62rem) 20rem, (min-width: 36rem) 50vw, 100vw",
     ),
+    # A site's logo in its header: at most 4rem tall (a wide logo is about 15rem wide).
+    "logo": Use(("width-240", "width-480"), "width-240", "15rem"),
+    # A chapter home's cover: the width of the column, cut to 2:1.
+    "cover": Use(
+        ("fill-640x320", "fill-1280x640", "fill-1920x960"),
+        "fill-1280x640",
+        "(min-width: 62rem) 60rem, 100vw",
+    ),
     # og:image and the structured data: one size, in a format every card reader takes.
     "share": Use(("fill-1200x630",), "fill-1200x630", "", webp=False),
 }

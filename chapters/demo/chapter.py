@@ -6,6 +6,7 @@ Text from chapters/demo/data/chapters/<name>.yaml; every chapter there is fictio
 from wagtail.models import Locale
 
 from chapters.demo.alliance import stream
+from chapters.demo.illustrations import load_illustrations
 from chapters.demo.people import add_chapter_people
 from chapters.demo.publishing import load_publishing
 from chapters.lifecycle.onboarding import onboard_chapter
@@ -30,6 +31,8 @@ def load_chapter(data: dict) -> int:
     if chapter.created:
         _fill_in_profile(chapter, data)
         created += 1
+    if data.get("illustrated", True):
+        created += load_illustrations(chapter, data)
     return created
 
 

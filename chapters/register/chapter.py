@@ -113,11 +113,16 @@ class Chapter(models.Model):
 
     @classmethod
     def of_page(cls, page: Page) -> "Chapter | None":
-        """The chapter a page belongs to (in any locale), or None for Alliance pages."""
+        """The chapter a page belongs to (in any locale), or None for Alliance pages.
+
+        A home being translated is not saved yet when it is checked: it is its chapter's
+        by its own translation key (it shares it with the chapter's home)."""
         homes = Page.objects.filter(
             path__in=[page.path[:n] for n in range(Page.steplen, len(page.path) + 1, Page.steplen)]
         ).values("translation_key")
-        return cls.objects.filter(home__translation_key__in=homes).first()
+        return cls.objects.filter(
+            Q(home__translation_key__in=homes) | Q(home__translation_key=page.translation_key)
+        ).first()
 
     def pages(self):
         """Every page of the chapter, in every locale."""

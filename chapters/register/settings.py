@@ -14,6 +14,7 @@ from chapters.register.settings_translations import (
     record_digests,
     settings_translation_states,
 )
+from home.colours import DEFAULT_ACCENT, Palette, palette
 from home.references import check_references
 from home.translation.state import LABELS
 
@@ -112,9 +113,11 @@ class ChapterSettings(BaseSiteSetting):
     )
     accent_colour = models.CharField(
         max_length=7,
-        default="#1d5c8c",
+        default=DEFAULT_ACCENT,
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a colour like #1d5c8c.")],
-        help_text="A colour like #1d5c8c, used for the stripe at the top of every page.",
+        help_text="A colour like #1d5c8c: the stripe at the top of every page, and links, "
+        "headings and buttons. Too light a colour to read is darkened for text until it "
+        "meets WCAG AA contrast; the stripe keeps it as chosen.",
     )
     contact_note = models.CharField(
         max_length=200,
@@ -173,6 +176,11 @@ class ChapterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "chapter settings"
+
+    @property
+    def accent(self) -> Palette:
+        """The accent as the pages use it: as chosen for the stripe, readable for text."""
+        return palette(self.accent_colour or DEFAULT_ACCENT)
 
     def save(self, *args, **kwargs):
         # Every path that saves settings records which source each translation follows.

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
@@ -8,6 +9,7 @@ from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from chapters.archive.models import ArchiveEntryPage
+from chapters.content.sections import optional_file
 from chapters.events.models import EventPage
 from chapters.register.us_states import STATE_CHOICES
 from chapters.stories.models import StoryPage
@@ -74,6 +76,16 @@ class ChapterHomePage(BasePage):
     founded_year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="The year the chapter's core group first met."
     )
+    cover_image = optional_file(
+        "wagtailimages.Image",
+        "Optional. A wide photograph or illustration at the top of the home page (cut to 2:1).",
+    )
+    cover_alt = models.CharField(
+        "cover description",
+        max_length=250,
+        blank=True,
+        help_text="What the cover shows, for people who cannot see it.",
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -92,6 +104,7 @@ class ChapterHomePage(BasePage):
             ],
             heading="Chapter profile",
         ),
+        MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading="Cover"),
         InlinePanel(
             "principle_set_adoptions",
             heading="Principle sets the chapter has adopted",
@@ -106,6 +119,11 @@ class ChapterHomePage(BasePage):
 
     class Meta:
         verbose_name = "chapter home page"
+
+    def clean(self):
+        super().clean()
+        if self.cover_image_id and not self.cover_alt.strip():
+            raise ValidationError({"cover_alt": "Describe the cover for people who cannot see it."})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,6 @@
 """The demo network: loaded by `make run`, and safe to load again."""
 
+import re
 import subprocess
 
 import pytest
@@ -89,6 +90,24 @@ def test_demo_network_has_chapters_of_different_kinds(demo_network, client):
         assert chapter["name"] in response.text
         # Each chapter home shows the principle sets it adopted.
         assert "Principles we have adopted" in response.text
+
+
+def test_each_demo_chapter_looks_like_itself(demo_network, client):
+    """Its own accent, its own drawn logo and cover (described), its stories' pictures."""
+    looks = set()
+    for chapter in CHAPTERS:
+        text = client.get("/en/", headers={"host": chapter["hostname"]}).text
+        accent = re.search(r"--accent: (#[0-9a-f]{6})", text)[1]
+        logo = re.search(
+            r'<img[^>]*class="site-logo"[^>]*src="([^"]+)"|<img[^>]*src="([^"]+)"[^>]*class="site-logo"',
+            text,
+        )
+        cover = re.search(r'<figure class="cover"><picture>.*?alt="([^"]+)"', text)
+        assert logo and cover and cover[1] == chapter["cover_alt"].replace("'", "&#x27;")
+        looks.add((accent, logo.group(0)))
+    assert len(looks) == len(CHAPTERS)
+    illustrated = StoryPage.objects.filter(image__isnull=False, locale__language_code="en")
+    assert illustrated.exclude(image_alt="").count() >= 2 * 3
 
 
 @pytest.mark.usefixtures("uncached")  # reads the listings' template context
