@@ -37,6 +37,9 @@ class Use:
     src: str
     sizes: str
     webp: bool = True
+    # Made for every image on upload; otherwise when a page first shows the image this
+    # way (a logo, a home's cover: one image each per site, not worth it for every photo).
+    on_upload: bool = True
 
 
 USES = {
@@ -51,12 +54,13 @@ USES = {
         "(min-width: 62rem) 20rem, (min-width: 36rem) 50vw, 100vw",
     ),
     # A site's logo in its header: at most 4rem tall (a wide logo is about 15rem wide).
-    "logo": Use(("width-240", "width-480"), "width-240", "15rem"),
+    "logo": Use(("width-240", "width-480"), "width-240", "15rem", on_upload=False),
     # A chapter home's cover: the width of the column, cut to 2:1.
     "cover": Use(
         ("fill-640x320", "fill-1280x640", "fill-1920x960"),
         "fill-1280x640",
         "(min-width: 62rem) 60rem, 100vw",
+        on_upload=False,
     ),
     # og:image and the structured data: one size, in a format every card reader takes.
     "share": Use(("fill-1200x630",), "fill-1200x630", "", webp=False),
@@ -126,7 +130,7 @@ def renditions_for(image) -> list[str]:
     """Every rendition the site will ask for this image."""
     if is_private_name(image.file.name):
         return with_webp(ARCHIVE, image)
-    return [spec for use in USES.values() for spec in with_webp(use, image)]
+    return [spec for use in USES.values() if use.on_upload for spec in with_webp(use, image)]
 
 
 @task(backend=BACKGROUND)

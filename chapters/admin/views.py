@@ -142,6 +142,13 @@ class OnboardForm(forms.Form):
         help_text="Places the chapter on the Alliance's chapter map and in the directory's "
         "state filter.",
     )
+    latitude = forms.FloatField(
+        required=False,
+        help_text="With the longitude: the chapter's point on the network's map, e.g. 39.96.",
+    )
+    longitude = forms.FloatField(
+        required=False, help_text="West is negative, e.g. -82.99 (Columbus, Ohio)."
+    )
     status = forms.ChoiceField(
         choices=ChapterHomePage.STATUSES,
         initial="exploring",
@@ -203,6 +210,8 @@ class OnboardView(NetworkAdminFormView):
                 status=data["status"],
                 languages=languages,
                 time_zone=data["time_zone"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
                 moderator_email=data["moderator_email"],
                 invited_by=self.request.user,
                 must_be_new=True,

@@ -57,7 +57,13 @@ def in_reader_language(tagged: QuerySet, related: tuple = ()) -> list:
 class PrincipleCheckboxes(forms.CheckboxSelectMultiple):
     """The principles as checkboxes under the name of their set ("Jemez Principles …"),
     in the sets' order: a bare list of some 26 titles does not say which "Be inclusive"
-    is whose. The form offers only the page's own language (home.forms)."""
+    is whose, with a filter that narrows them as the editor types. The form offers
+    only the page's own language (home.forms)."""
+
+    template_name = "chapters/widgets/principle_checkboxes.html"
+
+    class Media:
+        js = ["chapters/js/principle-filter.js"]
 
     def optgroups(self, name, value, attrs=None):
         choices = list(self.choices)

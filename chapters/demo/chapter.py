@@ -25,6 +25,8 @@ def load_chapter(data: dict) -> int:
         locality_type=data["locality_type"],
         time_zone=data["time_zone"],
         languages=data.get("languages", ["en"]),
+        latitude=data.get("latitude"),
+        longitude=data.get("longitude"),
     )
     add_chapter_people(chapter, data.get("people", {}))
     created = load_publishing(chapter.home, data)

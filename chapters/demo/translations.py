@@ -27,7 +27,7 @@ from chapters.stories.models import StoryIndexPage, StoryPage
 from home.models import AllianceHomePage, PrincipleSet, Resource, Right
 
 # What a translation keeps from its original: everything that is not text.
-HOME_SHARED = ["locality_type", "status", "founded_year", "cover_image"]
+HOME_SHARED = ["locality_type", "status", "founded_year", "cover_image", "latitude", "longitude"]
 STORY_SHARED = ["date", "image", "rights", "related_principles"]
 EVENT_SHARED = ["start_date", "start_time", "end_date", "end_time", "all_day", "time_zone"]
 EVENT_SHARED += ["address", "online_url", "registration_url", "accessibility", "rights"]

@@ -18,6 +18,7 @@ from chapters.archive.models import ArchiveIndexPage
 from chapters.events.models import EventIndexPage
 from chapters.lifecycle.people import InviteError, invite_person
 from chapters.register.chapter import ARCHIVE_COLLECTION, Chapter
+from chapters.register.coordinates import coordinate_errors
 from chapters.register.settings import TIME_ZONES, ChapterSettings
 from chapters.register.us_states import STATE_CHOICES
 from chapters.site.home import ChapterHomePage
@@ -111,6 +112,8 @@ def onboard_chapter(
     status: str = "exploring",
     languages: list[str] | None = None,
     time_zone: str = "America/New_York",
+    latitude: float | None = None,
+    longitude: float | None = None,
     moderator_email: str = "",
     invited_by=None,
     must_be_new: bool = False,
@@ -124,7 +127,10 @@ def onboard_chapter(
     languages = list(dict.fromkeys(languages or [settings.LANGUAGE_CODE]))
     name, hostname = validate(name, hostname, locality_type, region, languages, time_zone)
     validate_profile(state, status)
+    for field, message in coordinate_errors(latitude, longitude).items():
+        raise OnboardingError(field, message)
     profile = {"region": region, "locality_type": locality_type, "state": state, "status": status}
+    profile |= {"latitude": latitude, "longitude": longitude}
     if moderator_email:
         try:
             validate_email(moderator_email.strip())
@@ -216,7 +222,7 @@ def grant_chapter_roles(chapter: Chapter) -> None:
 
 def _home_and_site(name, hostname, profile: dict):
     """The chapter's home (new ones get `profile`: region, locality type, state,
-    status) and its Site."""
+    status, coordinates) and its Site."""
     site = Site.objects.filter(hostname=hostname).select_related("root_page").first()
     if site is not None:
         root = site.root_page.specific

@@ -5,9 +5,11 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.templatetags.static import static
 from wagtail.models import Site
 
 from chapters.network.pages import NetworkPage
+from chapters.register.us_map import VIEWBOX, outlines
 from chapters.register.us_states import STATES
 from chapters.site.home import ChapterHomePage, PrincipleSetAdoption
 from home.frame import register_shared_pages
@@ -64,8 +66,9 @@ def directory(request) -> dict:
     filtered = _filtered(homes, chosen, sets)
     counts, per_state = _counts(request, homes, filtered, chosen)
     chapters = _page(request, filtered, sum(per_state.values()), chosen)
+    entries = _entries(request, list(chapters.object_list))
     return {
-        "chapters": _entries(request, list(chapters.object_list)),
+        "chapters": entries,
         "chapters_page": chapters,
         "filtered_count": chapters.paginator.count,
         "total_count": sum(counts["status"].values()),
@@ -78,6 +81,7 @@ def directory(request) -> dict:
         "status_options": _options(ChapterHomePage.STATUSES, counts["status"]),
         "principle_set_options": set_options,
         "map": chapter_map(per_state, chosen),
+        "outline_map": outline_map(per_state, chosen, entries),
         "map_tile_url": getattr(settings, "CHAPTER_MAP_TILE_URL", None),
     }
 
@@ -190,6 +194,7 @@ def _entries(request, chapters: list) -> list[dict]:
                 "language": language if language != active else "",
                 "state": chapter.state,
                 "state_name": state_names.get(chapter.state, ""),
+                "point": chapter.map_point(),
                 "principle_sets": [
                     local_sets[a.principle_set.pk] for a in chapter.principle_set_adoptions.all()
                 ],
@@ -248,6 +253,37 @@ def chapter_map(per_state: Counter, chosen: dict) -> dict:
         "viewbox": f"{-GAP} {-GAP} {columns * (TILE + GAP) + GAP} {rows * (TILE + GAP) + GAP}",
         "states_with_chapters": sum(1 for tile in tiles if tile["count"]),
     }
+
+
+# The states' outlines, one <path id="<code>"> each (drawn from public-domain outlines:
+# chapters/register/us_map.py); the page places them with <use>, so it carries none.
+OUTLINES = "home/maps/us-states.svg"
+
+
+def outline_map(per_state: Counter, chosen: dict, entries: list[dict]) -> dict:
+    """The states as they are: those with (filtered) chapters filled and linked, as on the
+    tile map, and a point for each chapter of this page of the list that has coordinates,
+    linked to its site. The tile map stays beside it: every state the same size, easier
+    to choose (Rhode Island is a speck here)."""
+    keep = {name: value for name, value in chosen.items() if value and name != "state"}
+    names = {code: name for code, name, *_ in STATES}
+    states = [
+        {
+            "code": code,
+            "name": names[code],
+            "count": per_state[code],
+            "href": "?" + urlencode({**keep, "state": code}),
+            "current": code == chosen["state"],
+        }
+        for code in sorted(per_state)
+        if per_state[code] and code in names and code in outlines()  # not PR: no outline
+    ]
+    points = [
+        {"x": entry["point"][0], "y": entry["point"][1], "entry": entry}
+        for entry in entries
+        if entry["point"] is not None
+    ]
+    return {"file": static(OUTLINES), "viewbox": VIEWBOX, "states": states, "points": points}
 
 
 # The Alliance home links to the full directory (home/frame.py).

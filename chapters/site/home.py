@@ -11,6 +11,8 @@ from wagtail.search import index
 from chapters.archive.models import ArchiveEntryPage
 from chapters.content.sections import optional_file
 from chapters.events.models import EventPage
+from chapters.register.coordinates import coordinate_errors
+from chapters.register.us_map import project
 from chapters.register.us_states import STATE_CHOICES
 from chapters.stories.models import StoryPage
 from home.locales import (
@@ -76,6 +78,15 @@ class ChapterHomePage(BasePage):
     founded_year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="The year the chapter's core group first met."
     )
+    # The chapter's point on the network's map (chapters/register/us_map.py).
+    latitude = models.FloatField(
+        null=True,
+        blank=True,
+        help_text="Where the chapter's point goes on the network's map, e.g. 39.96.",
+    )
+    longitude = models.FloatField(
+        null=True, blank=True, help_text="West is negative, e.g. -82.99 (Columbus, Ohio)."
+    )
     cover_image = optional_file(
         "wagtailimages.Image",
         "Optional. A wide photograph or illustration at the top of the home page (cut to 2:1).",
@@ -101,6 +112,7 @@ class ChapterHomePage(BasePage):
                 FieldRowPanel([FieldPanel("locality_type"), FieldPanel("region")]),
                 FieldPanel("state"),
                 FieldRowPanel([FieldPanel("status"), FieldPanel("founded_year")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading="Chapter profile",
         ),
@@ -122,8 +134,17 @@ class ChapterHomePage(BasePage):
 
     def clean(self):
         super().clean()
+        errors = coordinate_errors(self.latitude, self.longitude)
         if self.cover_image_id and not self.cover_alt.strip():
-            raise ValidationError({"cover_alt": "Describe the cover for people who cannot see it."})
+            errors["cover_alt"] = "Describe the cover for people who cannot see it."
+        if errors:
+            raise ValidationError(errors)
+
+    def map_point(self) -> tuple[float, float] | None:
+        """Where the chapter is on the network's map (its SVG's coordinates), if known."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return project(self.latitude, self.longitude)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -61,7 +61,7 @@ def test_a_reader_joins_on_a_phone_and_the_moderator_sees_them(
 
     page.set_viewport_size({"width": 1366, "height": 900})
     log_in(page, demo_server, f"{HOST.split('.')[0]}-moderator")
-    page.get_by_role("link", name="People").click()
+    page.get_by_role("link", name="People", exact=True).click()
     expect(page.get_by_role("table")).to_contain_text(NAME)
     # The export, with the moderator's session (the listing's "Download CSV").
     export = page.request.get(f"http://localhost:{demo_server}/admin/people/?export=csv")

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -165,3 +166,54 @@ def test_a_large_network_is_listed_a_page_at_a_time_and_filters_follow(client, d
     # The map counts every chapter of every page, and its links keep the other filters.
     assert sum(t["count"] for t in everything.context["map"]["tiles"]) >= PER_PAGE + 6
     assert "status=exploring" in html
+
+
+def test_the_outline_map_colours_states_and_places_a_point_for_each_located_chapter(
+    client, directory
+):
+    riverside = ChapterHomePage.objects.get(title="Riverside")
+    set_profile(riverside, latitude=39.96, longitude=-82.99)  # Columbus, Ohio
+    response = get(client)
+    outline = response.context["outline_map"]
+    assert [(s["code"], s["href"]) for s in outline["states"]] == [
+        ("KY", "?state=KY"),
+        ("OH", "?state=OH"),
+    ]
+    [point] = outline["points"]  # Hilltop has no coordinates: no point, still in the list
+    assert point["entry"]["page"].title == "Riverside"
+    html = response.text
+    assert re.search(
+        r'<a class="outline-map__state" href="\?state=OH"[^>]*>\s*<title>Ohio: 1 chapter', html
+    )
+    assert re.search(r'href="/static/home/maps/us-states[^"]*\.svg#OH"', html)
+    assert re.search(
+        r'<a class="outline-map__point" href="http://riverside.localhost/">\s*<title>Riverside',
+        html,
+    )
+    # The file the page uses holds every state's outline.
+    svg = (settings.BASE_DIR / "home/static/home/maps/us-states.svg").read_text()
+    assert all(f'id="{code}"' in svg for code in ("OH", "KY", "AK", "HI", "DC"))
+    # The tile map stays, as a grid of equal squares under the outline.
+    assert "chapter-map__grid" in html and tile(response, "OH")["href"] == "?state=OH"
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "field"),
+    [(39.96, None, "longitude"), (123.0, -82.99, "latitude"), (51.5, -0.13, "longitude")],
+)
+def test_coordinates_are_both_or_neither_and_on_the_map(network, latitude, longitude, field):
+    from django.core.exceptions import ValidationError
+
+    from chapters.lifecycle.onboarding import OnboardingError
+
+    with pytest.raises(OnboardingError) as refused:
+        onboard_chapter(
+            name="Lakeside", hostname="lakeside.localhost", latitude=latitude, longitude=longitude
+        )
+    assert refused.value.field == field
+    assert not ChapterHomePage.objects.filter(title="Lakeside").exists()
+    home = network.riverside
+    home.latitude, home.longitude = latitude, longitude
+    with pytest.raises(ValidationError) as invalid:
+        home.full_clean()
+    assert field in invalid.value.message_dict

@@ -34,6 +34,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--time-zone", default="America/New_York", help="e.g. America/Chicago.")
         parser.add_argument(
+            "--latitude", type=float, default=None, help="Its point on the map, e.g. 39.96."
+        )
+        parser.add_argument(
+            "--longitude", type=float, default=None, help="West is negative, e.g. -82.99."
+        )
+        parser.add_argument(
             "--moderator-email",
             default="",
             help="Invite this person as its first moderator (emails a set-password link).",
@@ -51,6 +57,8 @@ class Command(BaseCommand):
                 status=options["status"],
                 languages=languages,
                 time_zone=options["time_zone"],
+                latitude=options["latitude"],
+                longitude=options["longitude"],
                 moderator_email=options["moderator_email"],
             )
         except OnboardingError as error:
