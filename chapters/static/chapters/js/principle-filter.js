@@ -22,7 +22,7 @@
                 var text = fold(option.textContent + " " + (group ? group.textContent : ""));
                 var match = box.checked || words.every(function (w) { return text.indexOf(w) !== -1; });
                 option.hidden = !match;
-                if (match) shown += 1;
+                if (match && !box.checked) shown += 1;
             });
             picker.querySelectorAll(":scope > div > div").forEach(function (group) {
                 var options = group.querySelectorAll(":scope > div");
