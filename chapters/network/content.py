@@ -8,9 +8,11 @@ chapter of a page is its ancestor at depth 2, whose path is the first
 """
 
 from datetime import datetime
+from urllib.parse import urlencode
 
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Substr
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,7 +23,9 @@ from chapters.content.rights import right_filter
 from chapters.content.sections import paginate
 from chapters.events.ical import calendar_response
 from chapters.events.models import EventPage
+from chapters.network.directory import OUTLINES
 from chapters.network.pages import NetworkPage
+from chapters.register.us_map import VIEWBOX
 from chapters.site.home import ChapterHomePage
 from chapters.stories.models import StoryPage, stories_feed
 from home.frame import register_shared_pages
@@ -200,8 +204,10 @@ class NetworkEventsPage(RoutablePageMixin, NetworkPage):
             events = events.filter(ends_at__gte=now).order_by("starts_at", "pk")
         name = "events:past" if show_past else "events"
         count = listing_count(request, name, events, right_context, chapter_context)
+        page_of_events = paginate(request, events, count=count)
         context.update(
-            events=paginate(request, events, count=count),
+            events=page_of_events,
+            events_map=None if show_past else events_map(page_of_events),
             show_past=show_past,
             **right_context,
             **chapter_context,
@@ -213,6 +219,35 @@ class NetworkEventsPage(RoutablePageMixin, NetworkPage):
         return calendar_response(
             self.events().order_by("starts_at", "pk"), request, name, "network-events.ics"
         )
+
+
+def events_map(events) -> dict | None:
+    """The states with a dot for each chapter holding one of this page's upcoming events,
+    linked to the list of that chapter's events (one query: their chapters' homes);
+    None if none is located."""
+    counts: dict[str, int] = {}
+    for event in events:
+        home_path = event.path[:CHAPTER_PATH_LENGTH]
+        counts[home_path] = counts.get(home_path, 0) + 1
+    homes = public_pages(ChapterHomePage.objects.filter(path__in=counts)).filter(
+        latitude__isnull=False, longitude__isnull=False
+    )
+    points = []
+    for home in homes.order_by("title"):
+        point = home.map_point()
+        if point is not None:
+            points.append(
+                {
+                    "x": point[0],
+                    "y": point[1],
+                    "title": home.title,
+                    "count": counts[home.path],
+                    "href": "?" + urlencode({"chapter": home.pk}),
+                }
+            )
+    if not points:
+        return None
+    return {"file": static(OUTLINES), "viewbox": VIEWBOX, "points": points}
 
 
 # The Alliance home and every right's page link to both lists (home/frame.py).

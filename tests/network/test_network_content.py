@@ -1,6 +1,7 @@
 """The Alliance's network pages: every chapter's public stories and events, and their feeds."""
 
 import datetime
+import re
 
 import feedparser
 import icalendar
@@ -193,3 +194,22 @@ def test_a_draft_translation_of_a_chapter_home_never_names_the_chapter(client, n
     for path in ("/es/stories/", "/es/", "/es/search/?query=caminata"):
         html = client.get(path, headers={"host": "localhost"}).content.decode()
         assert "Zqx draft home" not in html, path
+
+
+def test_upcoming_events_show_where_they_are_on_the_map(client, network, pages):
+    add_event(network.riverside, "River supper", start_date=soon(3))
+    add_event(network.riverside, "River march", start_date=soon(4))
+    add_event(network.hilltop, "Hill supper", start_date=soon(5))
+    events = "/en/events/"
+    assert "outline-map" not in get(client, events).text  # no chapter is located yet
+    home = network.riverside
+    home.latitude, home.longitude = 39.96, -82.99
+    home.save_revision().publish()
+    text = get(client, events).text
+    # Riverside's dot: its two events, linked to the list of only its events.
+    assert re.search(
+        rf'<a class="outline-map__point" href="\?chapter={home.pk}">\s*<title>Riverside: 2 events',
+        text,
+    )
+    assert text.count('class="outline-map__point"') == 1  # Hilltop has no coordinates
+    assert "outline-map" not in get(client, f"{events}?when=past").text
