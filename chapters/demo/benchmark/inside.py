@@ -36,6 +36,7 @@ def _first(queryset):
 
 def pages() -> list[dict]:
     """(label, kind, host, path) of one public page of each type, in English."""
+    from django.utils.timezone import now
     from wagtail.models import Locale, Site
 
     from chapters.archive.models import ArchiveEntryPage, ArchiveIndexPage
@@ -86,6 +87,15 @@ def pages() -> list[dict]:
     ]
     story_index = public(StoryIndexPage, home)
     found.append(("feed", "other", story_index[0], story_index[1] + "feed/"))
+    # The forms people take part with (never cached): joining, and registering where an
+    # upcoming event of the chapter takes registrations (the demo's do).
+    found.append(("get involved", "other", chapter_host, "/en/get-involved/"))
+    taking = public_pages(
+        EventPage.objects.filter(locale=english, takes_registrations=True, ends_at__gte=now())
+    ).first()
+    if taking is not None:
+        host = Site.objects.get(pk=taking.get_url_parts()[0]).hostname
+        found.append(("event registration", "other", host, f"/en/event-registration/{taking.pk}/"))
     return [dict(zip(("label", "kind", "host", "path"), row, strict=True)) for row in found]
 
 
