@@ -27,7 +27,8 @@ from tests.platform.spin_wsgi import SPIN_SECONDS
 PAGES = [
     "Alliance home", "directory", "network stories", "network events", "network search",
     "rights page", "chapter home", "story index", "story", "event index", "event",
-    "archive index", "archive entry", "chapter search", "sitemap", "feed",
+    "archive index", "archive entry", "chapter search", "sitemap", "feed", "get involved",
+    "event registration",
 ]  # fmt: skip
 NETWORK_PAGES = [
     (ChapterDirectoryPage, "chapters"),
@@ -59,6 +60,8 @@ def test_it_finds_one_page_of_each_type_and_counts_its_queries(network):
         publish(network.alliance, model(title=slug.title(), slug=slug))
     add_story(network.riverside, "Water hearing")
     add_event(network.riverside, "Assembly", start_date=datetime.date.today())
+    soon = datetime.date.today() + datetime.timedelta(days=3)
+    taking = add_event(network.riverside, "Supper", start_date=soon, takes_registrations=True)
     add_entry(network.riverside, "Warned testimony", content_warning="Eviction")
     add_entry(network.riverside, "Open testimony")  # wrk reads no content warning
     found = count_queries(pages(), warm=False)
@@ -68,6 +71,7 @@ def test_it_finds_one_page_of_each_type_and_counts_its_queries(network):
     paths = {page["label"]: page["path"] for page in found}
     assert paths["archive entry"] == "/en/archive/open-testimony/"
     assert paths["feed"] == "/en/stories/feed/"
+    assert paths["event registration"] == f"/en/event-registration/{taking.pk}/"
     assert all(page["queries"] > 0 for page in found)  # and each answered 200
 
 
