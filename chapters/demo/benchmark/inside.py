@@ -34,9 +34,27 @@ def _first(queryset):
     return page
 
 
+def _form_pages(chapter_host: str, english) -> list[tuple]:
+    """The forms people take part with (never cached): joining, and registering where an
+    upcoming event takes registrations (the demo's do)."""
+    from django.utils.timezone import now
+    from wagtail.models import Site
+
+    from chapters.events.models import EventPage
+    from home.publication import public_pages
+
+    found = [("get involved", "other", chapter_host, "/en/get-involved/")]
+    taking = public_pages(
+        EventPage.objects.filter(locale=english, takes_registrations=True, ends_at__gte=now())
+    ).first()
+    if taking is not None:
+        host = Site.objects.get(pk=taking.get_url_parts()[0]).hostname
+        found.append(("event registration", "other", host, f"/en/event-registration/{taking.pk}/"))
+    return found
+
+
 def pages() -> list[dict]:
     """(label, kind, host, path) of one public page of each type, in English."""
-    from django.utils.timezone import now
     from wagtail.models import Locale, Site
 
     from chapters.archive.models import ArchiveEntryPage, ArchiveIndexPage
@@ -87,15 +105,7 @@ def pages() -> list[dict]:
     ]
     story_index = public(StoryIndexPage, home)
     found.append(("feed", "other", story_index[0], story_index[1] + "feed/"))
-    # The forms people take part with (never cached): joining, and registering where an
-    # upcoming event of the chapter takes registrations (the demo's do).
-    found.append(("get involved", "other", chapter_host, "/en/get-involved/"))
-    taking = public_pages(
-        EventPage.objects.filter(locale=english, takes_registrations=True, ends_at__gte=now())
-    ).first()
-    if taking is not None:
-        host = Site.objects.get(pk=taking.get_url_parts()[0]).hostname
-        found.append(("event registration", "other", host, f"/en/event-registration/{taking.pk}/"))
+    found += _form_pages(chapter_host, english)
     return [dict(zip(("label", "kind", "host", "path"), row, strict=True)) for row in found]
 
 
