@@ -8,6 +8,7 @@ darkened step by step until it does. White text on a button of that shade then
 reads at AA too (the ratio is symmetric).
 """
 
+import functools
 from dataclasses import dataclass
 
 AA_TEXT = 4.5
@@ -64,6 +65,8 @@ class Palette:
     darkened: bool  # the chosen colour did not read and was darkened
 
 
+@functools.lru_cache(maxsize=256)
 def palette(colour: str) -> Palette:
+    """Worked out once per colour (every page render asks for its site's)."""
     text = readable(colour)
     return Palette(stripe=colour, text=text, hover=darker(text, 0.25), darkened=text != colour)
